@@ -1,0 +1,80 @@
+package dev.nanoclassifier.adapter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import jakarta.inject.Named;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nanoclassifier.classifier.budget.Deadline;
+import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.event.EventKind;
+import dev.nanoclassifier.event.HttpRequestEvent;
+import dev.nanoclassifier.event.SqsMessage;
+import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.request.ClassificationRequest;
+import dev.nanoclassifier.request.InvalidRequestException;
+import dev.nanoclassifier.request.RequestParser;
+
+/**
+ * The one Lambda handler of every trigger. It reads the event, tells its kind by its shape and
+ * hands it to the adapter of that trigger: API Gateway v2/v1, SQS, or a direct invocation whose
+ * event is the request itself. A direct invocation with a bad request fails with
+ * {@link InvalidRequestException} (the Lambda error type) whose message names the field.
+ */
+@Named("classifier")
+public class LambdaEntry implements RequestStreamHandler {
+
+    private final ObjectMapper mapper;
+    private final RequestParser parser;
+    private final Answerer answerer;
+    private final HttpAdapter http;
+    private final SqsAdapter sqs;
+    private final long assumedDeadlineMs;
+
+    public LambdaEntry(ObjectMapper mapper, RequestParser parser, Answerer answerer, HttpAdapter http, SqsAdapter sqs,
+            ClassifierConfig config) {
+        this.mapper = mapper;
+        this.parser = parser;
+        this.answerer = answerer;
+        this.http = http;
+        this.sqs = sqs;
+        this.assumedDeadlineMs = config.timeouts().assumedDeadline().toMillis();
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Deadline deadline = Deadline.of(context, assumedDeadlineMs);
+        JsonNode event;
+        try {
+            event = mapper.readTree(input);
+        } catch (IOException e) {
+            throw new InvalidRequestException("event", "is not valid JSON");
+        }
+        EventKind kind = EventKind.of(event);
+        Invocation invocation = new Invocation(context == null ? null : context.getAwsRequestId(), kind.trigger(), null);
+        Object response = switch (kind) {
+            case HTTP_API_V2 -> http.handle(HttpRequestEvent.fromV2(event), deadline, invocation);
+            case REST_API_V1 -> http.handle(HttpRequestEvent.fromV1(event), deadline, invocation);
+            case SQS -> sqs.handle(SqsMessage.allOf(event), deadline, invocation);
+            case DIRECT -> direct(event, deadline, invocation);
+        };
+        mapper.writeValue(output, response);
+    }
+
+    private Object direct(JsonNode event, Deadline deadline, Invocation invocation) {
+        ClassificationRequest request;
+        try {
+            request = parser.parse(event, null);
+        } catch (InvalidRequestException e) {
+            answerer.failed(invocation, "rejected", "invalid_request", e.getMessage(), null);
+            throw e;
+        }
+        return answerer.answer(request, deadline, invocation);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nanoclassifier.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.nanoclassifier.classifier.budget.ContextBudget;
+import dev.nanoclassifier.classifier.budget.Deadline;
+import dev.nanoclassifier.classifier.fallback.ChainOutcome;
+import dev.nanoclassifier.classifier.fallback.FallbackChain;
+import dev.nanoclassifier.classifier.model.ModelEndpoints;
+import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.request.ClassificationRequest;
+import dev.nanoclassifier.result.ClassificationResult;
+import dev.nanoclassifier.result.RankedItem;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+
+/**
+ * Answers one validated request: fits it to the token budgets, serves it from the answer cache
+ * when an identical request was answered well in this environment, else runs the fallback chain,
+ * and shapes the result.
+ */
+@Singleton
+public class Classifier {
+
+    private final ContextBudget budget;
+    private final FallbackChain chain;
+    private final ClassifierConfig config;
+    private final ObjectMapper mapper;
+    private final CaffeineCache cache;
+    private final String firstStep;
+
+    public Classifier(ContextBudget budget, FallbackChain chain, ModelEndpoints endpoints, ClassifierConfig config,
+            ObjectMapper mapper, @CacheName("classifications") Cache cache) {
+        this.budget = budget;
+        this.chain = chain;
+        this.config = config;
+        this.mapper = mapper;
+        this.cache = config.cache().enabled() ? cache.as(CaffeineCache.class) : null;
+        this.firstStep = endpoints.chain().isEmpty() ? FallbackChain.LOCAL : endpoints.chain().get(0).model();
+    }
+
+    public ClassificationResult classify(ClassificationRequest request, Deadline deadline) {
+        long start = System.nanoTime();
+        ContextBudget.Fitted fitted = budget.fit(request);
+        String key = cache == null ? null : CacheKey.of(firstStep, fitted.request());
+        if (key != null) {
+            CompletableFuture<Object> hit = cache.getIfPresent(key);
+            if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
+                return ((ClassificationResult) hit.join()).fromCache(request.id(), millisSince(start));
+            }
+        }
+        ModelQuestion question = ModelQuestion.of(fitted.request(), config, mapper);
+        ChainOutcome outcome = chain.run(fitted.request(), question, deadline);
+        ClassificationResult result = shape(fitted, outcome).withLatency(millisSince(start));
+        if (key != null && !outcome.degraded()) {
+            cache.put(key, CompletableFuture.completedFuture(result));
+        }
+        return result;
+    }
+
+    private static ClassificationResult shape(ContextBudget.Fitted fitted, ChainOutcome outcome) {
+        ClassificationRequest request = fitted.request();
+        String reason = outcome.firstFailure() == null ? null : outcome.firstFailure().wireName();
+        String classifierName = null;
+        String label = null;
+        List<String> labels = null;
+        List<RankedItem> ranking = null;
+        if (request instanceof ClassificationRequest.Classify classify) {
+            classifierName = classify.classifier();
+            labels = List.copyOf(outcome.answer());
+            label = labels.get(0);
+        } else {
+            ranking = new ArrayList<>(outcome.answer().size());
+            for (int i = 0; i < outcome.answer().size(); i++) {
+                ranking.add(new RankedItem(outcome.answer().get(i), i + 1));
+            }
+        }
+        return new ClassificationResult(request.id(), request.task().wireName(), classifierName, label, labels, ranking,
+                outcome.model(), outcome.degraded(), reason, outcome.attempts(), outcome.usage(),
+                !fitted.truncations().isEmpty(), fitted.truncations(), false, 0);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.nanoclassifier.classifier.fallback;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import dev.nanoclassifier.classifier.ModelQuestion;
+import dev.nanoclassifier.classifier.ModelUnavailableException;
+import dev.nanoclassifier.classifier.budget.Deadline;
+import dev.nanoclassifier.classifier.budget.TokenCounter;
+import dev.nanoclassifier.classifier.local.LexicalClassifier;
+import dev.nanoclassifier.classifier.model.ChatCompletionRequest.Message;
+import dev.nanoclassifier.classifier.model.FailureReason;
+import dev.nanoclassifier.classifier.model.ModelCallException;
+import dev.nanoclassifier.classifier.model.ModelEndpoint;
+import dev.nanoclassifier.classifier.model.ModelEndpoints;
+import dev.nanoclassifier.classifier.model.StepTally;
+import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.request.ClassificationRequest;
+import dev.nanoclassifier.request.FallbackMode;
+import dev.nanoclassifier.result.Attempt;
+import dev.nanoclassifier.result.CostCalculator;
+import dev.nanoclassifier.result.Usage;
+
+/**
+ * The chain that always produces the best answer it can in time: the primary model, then each
+ * fallback model, then the embedded lexical classifier, then the configured default label (only
+ * when it is one of the request's labels). With {@code "fallback":"none"} only the primary model
+ * may answer. With no model configured at all, the lexical classifier is the primary step.
+ */
+@Singleton
+public class FallbackChain {
+
+    public static final String LOCAL = "local";
+    public static final String DEFAULT = "default";
+
+    private final List<ModelEndpoint> endpoints;
+    private final LexicalClassifier lexical = new LexicalClassifier();
+    private final boolean localFallback;
+    private final Optional<String> defaultLabel;
+    private final long circuitDelayMs;
+    private final CostCalculator costs;
+    private final TokenCounter tokens;
+
+    public FallbackChain(ModelEndpoints endpoints, ClassifierConfig config, CostCalculator costs, TokenCounter tokens) {
+        this.endpoints = endpoints.chain();
+        this.localFallback = config.localFallback();
+        this.defaultLabel = config.defaultLabel();
+        this.circuitDelayMs = config.circuitBreaker().delay().toMillis();
+        this.costs = costs;
+        this.tokens = tokens;
+    }
+
+    public ChainOutcome run(ClassificationRequest request, ModelQuestion question, Deadline deadline) {
+        List<Attempt> attempts = new ArrayList<>();
+        FailureReason firstFailure = null;
+        long retryAfterMs = -1;
+        Usage usage = Usage.NONE;
+        boolean onlyPrimary = request.fallback() == FallbackMode.NONE;
+        List<ModelEndpoint> steps = onlyPrimary && !endpoints.isEmpty() ? endpoints.subList(0, 1) : endpoints;
+        for (ModelEndpoint endpoint : steps) {
+            long start = System.nanoTime();
+            StepTally tally = new StepTally();
+            try {
+                List<String> answer = endpoint.call(question.forModel(endpoint.model()), deadline, question.reader(), tally);
+                usage = usage.plus(usageOf(endpoint.model(), tally, question, answer));
+                attempts.add(new Attempt(endpoint.model(), Attempt.OK, millisSince(start), tally.tries()));
+                return new ChainOutcome(answer, endpoint.model(), attempts, firstFailure, usage);
+            } catch (ModelCallException failure) {
+                usage = usage.plus(usageOf(endpoint.model(), tally, question, null));
+                attempts.add(new Attempt(endpoint.model(), failure.reason().wireName(), millisSince(start), tally.tries()));
+                if (firstFailure == null) {
+                    firstFailure = failure.reason();
+                }
+                if (failure.retryAfterMs() >= 0) {
+                    retryAfterMs = failure.retryAfterMs();
+                } else if (failure.reason() == FailureReason.CIRCUIT_OPEN) {
+                    retryAfterMs = circuitDelayMs;
+                }
+            }
+        }
+        if (onlyPrimary && !endpoints.isEmpty()) {
+            throw new ModelUnavailableException(firstFailure, retryAfterMs, attempts);
+        }
+        if (localFallback) {
+            long start = System.nanoTime();
+            List<String> answer = localAnswer(request);
+            attempts.add(new Attempt(LOCAL, Attempt.OK, millisSince(start), null));
+            return new ChainOutcome(answer, LOCAL, attempts, firstFailure, usage);
+        }
+        if (defaultLabel.isPresent() && request instanceof ClassificationRequest.Classify classify
+                && classify.labelNames().contains(defaultLabel.get())) {
+            attempts.add(new Attempt(DEFAULT, Attempt.OK, 0, null));
+            return new ChainOutcome(List.of(defaultLabel.get()), DEFAULT, attempts, firstFailure, usage);
+        }
+        throw new ModelUnavailableException(firstFailure == null ? FailureReason.UNAVAILABLE : firstFailure,
+                retryAfterMs, attempts);
+    }
+
+    private List<String> localAnswer(ClassificationRequest request) {
+        if (request instanceof ClassificationRequest.Classify classify) {
+            return lexical.classify(classify.input(), classify.labels(), classify.multiLabel());
+        }
+        ClassificationRequest.Rank rank = (ClassificationRequest.Rank) request;
+        List<String> ranking = lexical.rank(rank.query(), rank.candidates());
+        return List.copyOf(ranking.subList(0, Math.min(rank.topK(), ranking.size())));
+    }
+
+    /** The endpoint's reported usage, or a local o200k count of what was sent when it reported none. */
+    private Usage usageOf(String model, StepTally tally, ModelQuestion question, List<String> answer) {
+        if (tally.tries() == 0) {
+            return Usage.NONE;
+        }
+        long input;
+        long output;
+        if (tally.reported()) {
+            input = tally.inputTokens();
+            output = tally.outputTokens();
+        } else {
+            long perTry = 0;
+            for (Message message : question.messages()) {
+                perTry += tokens.count(message.content());
+            }
+            input = perTry * tally.tries();
+            output = answer == null ? 0 : tokens.count(String.join(" ", answer));
+        }
+        BigDecimal cost = costs.cost(model, input, tally.cachedTokens(), output, tally.providerCost());
+        return new Usage(input, output, tally.cachedTokens(), tally.reasoningTokens(), cost);
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+}

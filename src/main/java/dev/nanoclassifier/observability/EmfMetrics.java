@@ -1,0 +1,68 @@
+package dev.nanoclassifier.observability;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.result.ClassificationResult;
+
+/**
+ * CloudWatch Embedded Metric Format: one line per answered request, turned into metrics by
+ * CloudWatch Logs with no API call. Dimensions: {@code Classifier} (the named classifier, or
+ * {@code inline} / {@code rank}) with {@code Model}, and {@code Model} alone.
+ */
+@Singleton
+public class EmfMetrics {
+
+    private final StdoutLines out;
+    private final boolean enabled;
+    private final String namespace;
+
+    public EmfMetrics(StdoutLines out, ClassifierConfig config) {
+        this.out = out;
+        this.enabled = config.observability().metrics();
+        this.namespace = config.observability().metricsNamespace();
+    }
+
+    public void record(ClassificationResult result) {
+        if (!enabled) {
+            return;
+        }
+        ObjectNode line = out.newObject();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", System.currentTimeMillis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        ArrayNode dimensions = directive.putArray("Dimensions");
+        dimensions.addArray().add("Classifier").add("Model");
+        dimensions.addArray().add("Model");
+        ArrayNode metrics = directive.putArray("Metrics");
+        line.put("Classifier", classifierDimension(result));
+        line.put("Model", result.model());
+        metric(metrics, line, "Requests", "Count", 1);
+        metric(metrics, line, "Degraded", "Count", result.degraded() ? 1 : 0);
+        metric(metrics, line, "CacheHits", "Count", result.cached() ? 1 : 0);
+        metric(metrics, line, "Latency", "Milliseconds", result.latencyMs());
+        metric(metrics, line, "InputTokens", "Count", result.usage().inputTokens());
+        metric(metrics, line, "OutputTokens", "Count", result.usage().outputTokens());
+        if (result.usage().costUsd() != null) {
+            metrics.addObject().put("Name", "CostUsd").put("Unit", "None");
+            line.put("CostUsd", result.usage().costUsd().doubleValue());
+        }
+        out.write(line);
+    }
+
+    private static void metric(ArrayNode metrics, ObjectNode line, String name, String unit, long value) {
+        metrics.addObject().put("Name", name).put("Unit", unit);
+        line.put(name, value);
+    }
+
+    private static String classifierDimension(ClassificationResult result) {
+        if (result.classifier() != null) {
+            return result.classifier();
+        }
+        return "rank".equals(result.task()) ? "rank" : "inline";
+    }
+}
