@@ -1,0 +1,96 @@
+package dev.nanoclassifier.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.restassured.builder.ResponseBuilder;
+import io.restassured.response.Response;
+
+/**
+ * Real AWS sample events (src/test/resources/events, see SOURCES.md there) with their route and
+ * body set for a test, posted to the Quarkus Lambda mock event server.
+ */
+public final class LambdaEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EVENT_SERVER = "http://localhost:8081";
+
+    private LambdaEvents() {
+    }
+
+    /** Invokes the function with {@code event} and returns the runtime's answer (500 = function error). */
+    public static Response invoke(String event) {
+        // The mock event server answers with whatever content type the runtime client posted the result with.
+        Response response = given().contentType("application/json").body(event).when().post(EVENT_SERVER);
+        return new ResponseBuilder().clone(response).setContentType("application/json").build();
+    }
+
+    public static Response invoke(ObjectNode event) {
+        return invoke(event.toString());
+    }
+
+    /** The API Gateway HTTP API (payload 2.0) sample with method, path and body replaced. */
+    public static ObjectNode httpApiV2(String method, String path, String body) {
+        ObjectNode event = fixture("apigw-http-v2.json");
+        event.put("rawPath", path);
+        event.put("routeKey", method + " " + path);
+        ObjectNode http = (ObjectNode) event.get("requestContext").get("http");
+        http.put("method", method);
+        http.put("path", path);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
+    public static ObjectNode httpApiV2Base64(String method, String path, String body) {
+        ObjectNode event = httpApiV2(method, path, Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+        return event;
+    }
+
+    /** The API Gateway REST API (v1 proxy) sample with method, path and body replaced. */
+    public static ObjectNode restApiV1(String method, String path, String body) {
+        ObjectNode event = fixture("apigw-rest-v1.json");
+        event.put("path", path);
+        event.put("httpMethod", method);
+        event.put("resource", path);
+        ((ObjectNode) event.get("requestContext")).put("httpMethod", method);
+        event.put("body", body);
+        return event;
+    }
+
+    /** The SQS sample batch with its records replaced by one record per body (new message ids). */
+    public static ObjectNode sqs(String... bodies) {
+        ObjectNode event = fixture("sqs-batch.json");
+        ObjectNode template = (ObjectNode) event.get("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        for (String body : bodies) {
+            ObjectNode record = template.deepCopy();
+            record.put("messageId", UUID.randomUUID().toString());
+            record.put("body", body);
+            records.add(record);
+        }
+        return event;
+    }
+
+    public static ObjectNode fixture(String name) {
+        try (InputStream in = LambdaEvents.class.getResourceAsStream("/events/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+
+    public static String messageId(ObjectNode sqsEvent, int index) {
+        return sqsEvent.get("Records").get(index).get("messageId").asText();
+    }
+}

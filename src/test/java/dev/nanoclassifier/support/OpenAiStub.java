@@ -1,0 +1,64 @@
+package dev.nanoclassifier.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * An OpenAI-compatible server on 127.0.0.1 (WireMock): the primary endpoint under {@code /v1}
+ * and, unless the init arg {@code fallback=false}, a fallback model {@code gpt-5.4-mini} under
+ * {@code /fallback/v1} with its own key. Tests stub and verify {@code POST .../chat/completions}.
+ */
+public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PRIMARY_KEY = "sk-test-primary-7f3a9c";
+    public static final String FALLBACK_KEY = "sk-test-fallback-51b2d0";
+    public static final String PRIMARY_PATH = "/v1/chat/completions";
+    public static final String FALLBACK_PATH = "/fallback/v1/chat/completions";
+    public static final String FALLBACK_MODEL = "gpt-5.4-mini";
+
+    private WireMockServer server;
+    private boolean withFallback = true;
+    private boolean withKey = true;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        withFallback = !"false".equals(initArgs.get("fallback"));
+        withKey = !"false".equals(initArgs.get("key"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true)
+                .containerThreads(40));
+        server.start();
+        Map<String, String> config = new HashMap<>();
+        String base = "http://127.0.0.1:" + server.port();
+        config.put("classifier.openai.base-url", base + "/v1");
+        config.put("classifier.openai.api-key", withKey ? PRIMARY_KEY : "");
+        if (withFallback) {
+            config.put("classifier.fallbacks[0].model", FALLBACK_MODEL);
+            config.put("classifier.fallbacks[0].base-url", base + "/fallback/v1");
+            config.put("classifier.fallbacks[0].api-key", FALLBACK_KEY);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server, new TestInjector.AnnotatedAndMatchesType(InjectOpenAiStub.class,
+                WireMockServer.class));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.nanoclassifier.support;
+
+import java.util.List;
+import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/** The application set-ups the tests run against; each profile is one start of the function. */
+public final class Profiles {
+
+    private Profiles() {
+    }
+
+    /** A primary model and one fallback model at the stub; no cache, a breaker that never trips. */
+    public static class Stubbed implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false",
+                    "classifier.circuit-breaker.request-volume", "100000");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class));
+        }
+    }
+}
