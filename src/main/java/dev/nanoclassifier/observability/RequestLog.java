@@ -65,7 +65,7 @@ public class RequestLog {
     public void failed(Invocation invocation, String outcome, String code, String message, String input) {
         ObjectNode line = base(invocation, outcome);
         line.put("error", code);
-        line.put("message", message);
+        line.put("errorMessage", message);
         input(line, input);
         out.write(line);
     }

@@ -24,4 +24,17 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class));
         }
     }
+
+    /** No API key anywhere: what a new user gets on a fresh machine. */
+    public static class NoKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "false", "fallback", "false")));
+        }
+    }
 }

@@ -1,0 +1,167 @@
+package dev.nanoclassifier.adapter;
+
+import static dev.nanoclassifier.support.ChatCompletions.body;
+import static dev.nanoclassifier.support.ChatCompletions.primaryAnswers;
+import static dev.nanoclassifier.support.ChatCompletions.primaryRequests;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.nanoclassifier.support.InjectOpenAiStub;
+import dev.nanoclassifier.support.LambdaEvents;
+import dev.nanoclassifier.support.Profiles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestProfile(Profiles.Stubbed.class)
+public class ApiGatewayTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLASSIFY = """
+            {"input":"Please add dark mode","labels":["bug","feature-request"]}""";
+
+    @InjectOpenAiStub
+    WireMockServer openai;
+
+    @BeforeEach
+    void reset() {
+        openai.resetAll();
+    }
+
+    @Test
+    void httpApiV2ClassifyAnswers200WithJson() throws Exception {
+        primaryAnswers(openai, "{\"label\":\"feature-request\"}");
+
+        Response response = LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/classify", CLASSIFY));
+
+        response.then().statusCode(200)
+                .body("statusCode", equalTo(200))
+                .body("headers.Content-Type", equalTo("application/json"))
+                .body("isBase64Encoded", equalTo(false));
+        JsonNode body = JSON.readTree(response.path("body").toString());
+        assertEquals("feature-request", body.get("label").asText());
+        assertEquals("classify", body.get("task").asText());
+        assertTrue(body(primaryRequests(openai).get(0)).at("/messages/1/content").asText().contains("Please add dark mode"));
+    }
+
+    @Test
+    void httpApiV2RankPathSetsTheTask() {
+        primaryAnswers(openai, "{\"ranking\":[\"1\",\"0\"]}");
+
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/rank",
+                "{\"query\":\"refund policy\",\"candidates\":[\"shipping times\",\"refunds within 30 days\"]}")), 200);
+
+        assertEquals("rank", body.getString("task"));
+        assertEquals("1", body.getString("ranking[0].id"));
+    }
+
+    @Test
+    void stagePrefixedPathIsRouted() {
+        primaryAnswers(openai, "{\"label\":\"bug\"}");
+
+        httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/prod/classify", CLASSIFY)), 200);
+    }
+
+    @Test
+    void base64EncodedBodyIsDecoded() {
+        primaryAnswers(openai, "{\"label\":\"bug\"}");
+
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2Base64("POST", "/classify", CLASSIFY)), 200);
+
+        assertEquals("bug", body.getString("label"));
+        assertTrue(body(primaryRequests(openai).get(0)).at("/messages/1/content").asText().contains("Please add dark mode"));
+    }
+
+    @Test
+    void restApiV1ClassifyAnswers200() {
+        primaryAnswers(openai, "{\"label\":\"bug\"}");
+
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.restApiV1("POST", "/classify", CLASSIFY)), 200);
+
+        assertEquals("bug", body.getString("label"));
+        assertEquals("gpt-5.4-nano", body.getString("model"));
+    }
+
+    @Test
+    void restApiV1InvalidRequestIs400NamingTheField() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.restApiV1("POST", "/classify",
+                "{\"input\":\"x\",\"labels\":[\"one\"]}")), 400);
+
+        assertEquals("invalid_request", body.getString("error.code"));
+        assertEquals("labels: at least 2 labels are required", body.getString("error.message"));
+        assertEquals("labels", body.getString("error.field"));
+    }
+
+    @Test
+    void healthIsOk() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("GET", "/health", null)), 200);
+
+        assertEquals("ok", body.getString("status"));
+        assertEquals(0, primaryRequests(openai).size());
+    }
+
+    @Test
+    void unknownPathIs404() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/my/path", CLASSIFY)), 404);
+
+        assertEquals("not_found", body.getString("error.code"));
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() {
+        Response response = LambdaEvents.invoke(LambdaEvents.httpApiV2("GET", "/classify", null));
+
+        httpBody(response, 405);
+        assertEquals("POST", response.path("headers.Allow"));
+    }
+
+    @Test
+    void nonJsonBodyIs400() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/classify", "Hello from Lambda!!")), 400);
+
+        assertEquals("body: is not valid JSON", body.getString("error.message"));
+    }
+
+    @Test
+    void missingBodyIs400() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/classify", null)), 400);
+
+        assertEquals("body", body.getString("error.field"));
+    }
+
+    @Test
+    void bodyOverTheSizeLimitIs413() {
+        String big = "{\"input\":\"" + "a".repeat(1_100_000) + "\",\"labels\":[\"a\",\"b\"]}";
+
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/classify", big)), 413);
+
+        assertEquals("payload_too_large", body.getString("error.code"));
+        assertEquals(0, primaryRequests(openai).size());
+    }
+
+    @Test
+    void taskInBodyMustAgreeWithThePath() {
+        JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/classify",
+                "{\"task\":\"rank\",\"query\":\"q\",\"candidates\":[\"a\"]}")), 400);
+
+        assertEquals("task", body.getString("error.field"));
+    }
+
+    /** Asserts the API Gateway response envelope and returns its parsed JSON body. */
+    public static JsonPath httpBody(Response response, int status) {
+        response.then().statusCode(200)
+                .body("statusCode", equalTo(status))
+                .body("headers.Content-Type", equalTo("application/json"));
+        return JsonPath.from(response.path("body").toString());
+    }
+}
