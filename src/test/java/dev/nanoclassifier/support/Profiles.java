@@ -37,4 +37,41 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "false", "fallback", "false")));
         }
     }
+
+    /** As {@link Stubbed}, with an invocation deadline of 3 s (the test event server sends none). */
+    public static class ThreeSecondDeadline extends Stubbed {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false",
+                    "classifier.circuit-breaker.request-volume", "100000",
+                    "classifier.timeouts.assumed-deadline", "3s");
+        }
+    }
+
+    /** As {@link Stubbed}, for tests that make the primary endpoint refuse the key (which blocks it a while). */
+    public static class RefusedKey extends Stubbed {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false",
+                    "classifier.circuit-breaker.request-volume", "100000",
+                    "classifier.circuit-breaker.delay", "60s");
+        }
+    }
+
+    /** Only the primary model; a breaker that opens after 4 calls with half failed; no retries. */
+    public static class Breaker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false",
+                    "classifier.circuit-breaker.request-volume", "4",
+                    "classifier.circuit-breaker.failure-ratio", "0.5",
+                    "classifier.circuit-breaker.delay", "60s",
+                    "classifier.retry.max-retries", "0");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("fallback", "false")));
+        }
+    }
 }

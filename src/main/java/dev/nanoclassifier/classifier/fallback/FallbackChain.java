@@ -66,12 +66,12 @@ public class FallbackChain {
             StepTally tally = new StepTally();
             try {
                 List<String> answer = endpoint.call(question.forModel(endpoint.model()), deadline, question.reader(), tally);
-                usage = usage.plus(usageOf(endpoint.model(), tally, question, answer));
                 attempts.add(new Attempt(endpoint.model(), Attempt.OK, millisSince(start), tally.tries()));
+                usage = usage.plus(usageOf(endpoint.model(), tally, question, answer));
                 return new ChainOutcome(answer, endpoint.model(), attempts, firstFailure, usage);
             } catch (ModelCallException failure) {
-                usage = usage.plus(usageOf(endpoint.model(), tally, question, null));
                 attempts.add(new Attempt(endpoint.model(), failure.reason().wireName(), millisSince(start), tally.tries()));
+                usage = usage.plus(usageOf(endpoint.model(), tally, question, null));
                 if (firstFailure == null) {
                     firstFailure = failure.reason();
                 }
@@ -109,23 +109,24 @@ public class FallbackChain {
         return List.copyOf(ranking.subList(0, Math.min(rank.topK(), ranking.size())));
     }
 
-    /** The endpoint's reported usage, or a local o200k count of what was sent when it reported none. */
+    /**
+     * The endpoint's reported usage; for a response that reported none, a local o200k count of what
+     * was sent (and of the answer). A try that got no response (timeout, connection error) is not
+     * counted: nothing says it was billed.
+     */
     private Usage usageOf(String model, StepTally tally, ModelQuestion question, List<String> answer) {
-        if (tally.tries() == 0) {
-            return Usage.NONE;
-        }
-        long input;
-        long output;
-        if (tally.reported()) {
-            input = tally.inputTokens();
-            output = tally.outputTokens();
-        } else {
+        long input = tally.inputTokens();
+        long output = tally.outputTokens();
+        if (tally.unreportedResponses() > 0) {
             long perTry = 0;
             for (Message message : question.messages()) {
                 perTry += tokens.count(message.content());
             }
-            input = perTry * tally.tries();
-            output = answer == null ? 0 : tokens.count(String.join(" ", answer));
+            input += perTry * tally.unreportedResponses();
+            output += answer == null ? 0 : tokens.count(String.join(" ", answer));
+        }
+        if (input == 0 && output == 0 && tally.providerCost() == null) {
+            return Usage.NONE;
         }
         BigDecimal cost = costs.cost(model, input, tally.cachedTokens(), output, tally.providerCost());
         return new Usage(input, output, tally.cachedTokens(), tally.reasoningTokens(), cost);

@@ -125,15 +125,13 @@ public final class ModelEndpoint {
         try {
             response = api.complete(authorization, body).await().atMost(Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {
-            throw withRetryDecision(failureOf(e, timeoutMs), deadline, tally.tries());
+            throw withRetryDecision(failureOf(e, timeoutMs), deadline, tally.tries(), invalidAnswers);
         }
-        tally.add(response.usage());
+        tally.received(response.usage());
         try {
             return reader.read(response);
         } catch (ModelCallException invalid) {
-            invalidAnswers[0]++;
-            // A wrong answer is retried once, never more.
-            throw invalidAnswers[0] == 1 ? withRetryDecision(invalid, deadline, tally.tries()) : invalid;
+            throw withRetryDecision(invalid, deadline, tally.tries(), invalidAnswers);
         }
     }
 
@@ -141,8 +139,13 @@ public final class ModelEndpoint {
         return deadline.remainingMillis() - timeouts.deadlineMargin().toMillis();
     }
 
-    private ModelCallException withRetryDecision(ModelCallException failure, Deadline deadline, int tries) {
+    private ModelCallException withRetryDecision(ModelCallException failure, Deadline deadline, int tries,
+            int[] invalidAnswers) {
         if (!RETRYABLE.contains(failure.reason())) {
+            return failure;
+        }
+        // A wrong or malformed answer is retried once, never more.
+        if (failure.reason() == FailureReason.INVALID_ANSWER && ++invalidAnswers[0] > 1) {
             return failure;
         }
         long delay;

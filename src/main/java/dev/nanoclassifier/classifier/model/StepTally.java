@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 public final class StepTally {
 
     private int tries;
-    private boolean reported;
+    private int unreportedResponses;
     private long inputTokens;
     private long outputTokens;
     private long cachedTokens;
@@ -20,11 +20,12 @@ public final class StepTally {
         tries++;
     }
 
-    void add(ChatCompletionResponse.Usage usage) {
+    /** A response arrived (valid or not): what it reported is added; one without usage is counted. */
+    void received(ChatCompletionResponse.Usage usage) {
         if (usage == null) {
+            unreportedResponses++;
             return;
         }
-        reported = true;
         inputTokens += orZero(usage.promptTokens());
         outputTokens += orZero(usage.completionTokens());
         if (usage.promptTokensDetails() != null) {
@@ -42,9 +43,9 @@ public final class StepTally {
         return tries;
     }
 
-    /** Whether the endpoint reported usage at all (else the local token count stands in). */
-    public boolean reported() {
-        return reported;
+    /** Responses that carried no usage: the local token count stands in for them. */
+    public int unreportedResponses() {
+        return unreportedResponses;
     }
 
     public long inputTokens() {
