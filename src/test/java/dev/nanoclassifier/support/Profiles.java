@@ -74,4 +74,12 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("fallback", "false")));
         }
     }
+
+    /** As {@link Stubbed}, with a real SQS-compatible server holding the results queue. */
+    public static class ResultsQueue extends Stubbed {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class), new TestResourceEntry(ElasticMq.class));
+        }
+    }
 }
