@@ -42,7 +42,7 @@ public class ApiKeyResolver {
         return apiKey;
     }
 
-    private static String fromSecretsManager(String secretId, Optional<String> endpoint, ObjectMapper mapper) {
+    static String fromSecretsManager(String secretId, Optional<String> endpoint, ObjectMapper mapper) {
         var builder = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         try (SecretsManagerClient client = builder.build()) {
@@ -56,7 +56,7 @@ public class ApiKeyResolver {
         }
     }
 
-    private static String fromParameterStore(String name, Optional<String> endpoint) {
+    static String fromParameterStore(String name, Optional<String> endpoint) {
         var builder = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.map(URI::create).ifPresent(builder::endpointOverride);
         try (SsmClient client = builder.build()) {

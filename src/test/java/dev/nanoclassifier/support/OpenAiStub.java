@@ -12,7 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An OpenAI-compatible server on 127.0.0.1 (WireMock): the primary endpoint under {@code /v1}
  * and, unless the init arg {@code fallback=false}, a fallback model {@code gpt-5.4-mini} under
- * {@code /fallback/v1} with its own key. Tests stub and verify {@code POST .../chat/completions}.
+ * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} the primary key
+ * is only in a fake AWS Secrets Manager served by the same server. Tests stub and verify {@code POST .../chat/completions}.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -21,15 +22,19 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     public static final String PRIMARY_PATH = "/v1/chat/completions";
     public static final String FALLBACK_PATH = "/fallback/v1/chat/completions";
     public static final String FALLBACK_MODEL = "gpt-5.4-mini";
+    public static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:nano-classifier/openai-AbCdEf";
+    public static final String SECRET_KEY = "sk-test-from-secret-9d8e2f";
 
     private WireMockServer server;
     private boolean withFallback = true;
     private boolean withKey = true;
+    private boolean keyInSecretsManager;
 
     @Override
     public void init(Map<String, String> initArgs) {
         withFallback = !"false".equals(initArgs.get("fallback"));
         withKey = !"false".equals(initArgs.get("key"));
+        keyInSecretsManager = "secretsmanager".equals(initArgs.get("key"));
     }
 
     @Override
@@ -40,7 +45,13 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         String base = "http://127.0.0.1:" + server.port();
         config.put("classifier.openai.base-url", base + "/v1");
-        config.put("classifier.openai.api-key", withKey ? PRIMARY_KEY : "");
+        config.put("classifier.openai.api-key", withKey && !keyInSecretsManager ? PRIMARY_KEY : "");
+        if (keyInSecretsManager) {
+            FakeAwsSecrets.stubSecret(server, SECRET_ARN, "{\"OPENAI_API_KEY\":\"" + SECRET_KEY + "\"}");
+            config.put("classifier.openai.api-key-secret-arn", SECRET_ARN);
+            config.put("classifier.openai.aws-endpoint-override", base);
+            FakeAwsSecrets.useTestCredentials();
+        }
         if (withFallback) {
             config.put("classifier.fallbacks[0].model", FALLBACK_MODEL);
             config.put("classifier.fallbacks[0].base-url", base + "/fallback/v1");

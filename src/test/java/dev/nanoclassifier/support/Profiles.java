@@ -82,4 +82,26 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class), new TestResourceEntry(ElasticMq.class));
         }
     }
+
+    /**
+     * How an operator runs it: the key only in (fake) Secrets Manager, the answer cache on, a
+     * tight reject budget for the request text, and Quarkus logs also written to a file the tests read.
+     */
+    public static class Operated implements QuarkusTestProfile {
+        public static final String LOG_FILE = "target/operated-test.log";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "true",
+                    "classifier.budget.policy", "reject",
+                    "classifier.budget.input-tokens", "50",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG_FILE);
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "secretsmanager", "fallback", "false")));
+        }
+    }
 }
