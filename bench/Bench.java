@@ -209,6 +209,8 @@ public class Bench {
         final CountDownLatch firstNext = new CountDownLatch(1);
         final AtomicInteger nextRequests = new AtomicInteger();
         volatile String initError;
+        final AtomicInteger initErrorsAfterInit = new AtomicInteger();
+        volatile String lateInitError;
         volatile boolean closed;
         Session(String name) { this.name = name; }
     }
@@ -277,7 +279,15 @@ public class Bench {
                 if (method.equals("POST") && path.equals("/2018-06-01/runtime/init/error")) {
                     byte[] body = ex.getRequestBody().readAllBytes();
                     Session s = current;
-                    if (s != null) s.initError = new String(body, StandardCharsets.UTF_8);
+                    if (s != null) {
+                        String text = new String(body, StandardCharsets.UTF_8);
+                        if (s.firstNextNs.get() == 0) s.initError = text;
+                        else {
+                            // Real Lambda rejects this once the runtime has polled /next; count it, keep going.
+                            s.initErrorsAfterInit.incrementAndGet();
+                            if (s.lateInitError == null) s.lateInitError = text;
+                        }
+                    }
                     send(ex, 202, "{\"status\":\"OK\"}");
                     return;
                 }
@@ -515,11 +525,25 @@ public class Bench {
         final int javaFeature;
         Path nativeBinary;
         final AtomicInteger seq = new AtomicInteger();
+        final List<String> manifestFlags = new ArrayList<>();
 
         Bencher(Config cfg, RuntimeApi api, FakeModel model) {
             this.cfg = cfg; this.api = api; this.model = model;
             this.javaBin = Paths.get(System.getProperty("java.home"), "bin", "java");
             this.javaFeature = Runtime.version().feature();
+            // `java -jar` would apply the runner jar's Add-Opens / Enable-Native-Access manifest attributes; with -cp
+            // (how Lambda starts a handler) they must be flags, as a JAVA_TOOL_OPTIONS on Lambda would carry them.
+            try (java.util.jar.JarFile jf = new java.util.jar.JarFile(cfg.jar.toFile())) {
+                java.util.jar.Attributes a = jf.getManifest() == null ? null : jf.getManifest().getMainAttributes();
+                if (a != null && a.getValue("Add-Opens") != null) {
+                    for (String pkg : a.getValue("Add-Opens").trim().split("\\s+")) manifestFlags.add("--add-opens=" + pkg + "=ALL-UNNAMED");
+                }
+                if (a != null && a.getValue("Enable-Native-Access") != null && javaFeature >= 22) {
+                    manifestFlags.add("--enable-native-access=ALL-UNNAMED");
+                }
+            } catch (IOException e) {
+                // no manifest flags
+            }
         }
 
         /** Lambda-like JVM flags. The AOT variant drops -Xshare:auto: JDK 25 rejects it next to -XX:AOTCacheOutput. */
@@ -528,6 +552,7 @@ public class Bench {
             if (v == null || !v.name.equals("aot")) f.add("-Xshare:auto");
             f.add("-Xmx" + cfg.xmx);
             f.add("-Djava.net.preferIPv4Stack=true");
+            f.addAll(manifestFlags);
             if (!cfg.extraJvmOpts.isBlank()) f.addAll(List.of(cfg.extraJvmOpts.trim().split("\\s+")));
             return f;
         }
@@ -690,6 +715,9 @@ public class Bench {
             List<Double> rss = new ArrayList<>();
             List<Path> logs = new ArrayList<>();
             int[] invocations = new int[1];
+            int[] lateInitErrors = new int[1];
+            String[] lateInitErrorBody = new String[1];
+            List<Integer> nextPollers = new ArrayList<>();
             Map<String, Object> extra = new LinkedHashMap<>();
             r.put("command", String.join(" ", command(v, List.of())));
 
@@ -718,6 +746,11 @@ public class Bench {
 
                     Double hwm = readVmHwmMb(p.pid());
                     if (hwm != null) rss.add(hwm);
+                    nextPollers.add(s.nextRequests.get());
+                    if (s.initErrorsAfterInit.get() > 0) {
+                        lateInitErrors[0] += s.initErrorsAfterInit.get();
+                        if (lateInitErrorBody[0] == null) lateInitErrorBody[0] = abbreviate(s.lateInitError);
+                    }
                 } catch (Exception e) {
                     failures.add("cold " + i + ": " + e.getMessage() + tail(log));
                     System.out.println("  " + v.name + " cold " + i + " FAILED: " + e.getMessage());
@@ -728,7 +761,9 @@ public class Bench {
                 if (init.isEmpty() && i >= 1) { failures.add("giving up on " + v.name + " after two failed starts"); break; }
             }
 
-            for (Path log : logs) warnings.addAll(archiveWarnings(log));
+            for (Path log : logs) {
+                for (String w : archiveWarnings(log)) if (!warnings.contains(w)) warnings.add(w);
+            }
             if (!v.nativeBinary && cfg.classLoadCheck && !init.isEmpty()) {
                 Map<String, Object> cl = classLoadCheck(v);
                 r.put("classesLoaded", cl);
@@ -747,6 +782,8 @@ public class Bench {
             r.put("coldTotalMs", stats(coldTotal));
             r.put("warmOverheadMs", stats(warm));
             r.put("warmOverheadModelLatencyMs", 0);
+            // Second half of the warm invocations only: the JIT (C1) has warmed up by then.
+            r.put("warmOverheadSecondHalfMs", stats(warm.subList(warm.size() / 2, warm.size())));
             if (cfg.warmLatencyMs > 0) {
                 Map<String, Object> wl = stats(warmLat);
                 wl.put("modelLatencyMs", cfg.warmLatencyMs);
@@ -760,6 +797,13 @@ public class Bench {
             r.put("peakRssMbPerProcess", rss);
             r.putAll(extra);
             r.put("invocations", invocations[0]);
+            r.put("nextRequestsPerProcess", nextPollers);
+            r.put("initErrorsPostedAfterInit", lateInitErrors[0]);
+            if (lateInitErrorBody[0] != null) {
+                r.put("initErrorPostedAfterInitBody", lateInitErrorBody[0]);
+                warnings.add("the function POSTed /runtime/init/error " + lateInitErrors[0] + " time(s) after it had already polled /next"
+                        + " (a second poller, e.g. Quarkus' own AbstractLambdaPollLoop?): " + lateInitErrorBody[0]);
+            }
             r.put("failures", failures.size());
             r.put("failureDetails", failures.size() > 20 ? failures.subList(0, 20) : failures);
             r.put("jvmWarnings", warnings);
@@ -906,8 +950,9 @@ public class Bench {
         List<String> out = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
-                if (WARN.matcher(line).matches() && !out.contains(line.trim())) out.add(line.trim());
-                if (out.size() >= 5) break;
+                String l = line.trim().replaceFirst("^\\[[0-9.]+s\\]", "");
+                if (WARN.matcher(l).matches() && !out.contains(l)) out.add(l);
+                if (out.size() >= 8) break;
             }
         } catch (IOException ignored) { }
         return out;
@@ -964,7 +1009,7 @@ public class Bench {
             m.put("p99", round(pct(xs, 99)));
             m.put("max", round(Collections.max(xs)));
             m.put("mean", round(xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
-            if (xs.size() <= 20) m.put("samples", xs.stream().map(Bench::round).collect(Collectors.toList()));
+            if (xs.size() <= 1000) m.put("samples", xs.stream().map(Bench::round).collect(Collectors.toList()));
         }
         return m;
     }
@@ -1016,9 +1061,12 @@ public class Bench {
         FakeModel model = new FakeModel();
         Bencher b = new Bencher(cfg, api, model);
         Map<String, Object> machine = machineInfo();
+        String loadStart = loadAvg();
+        machine.put("loadAvgAtStart", loadStart);
         System.out.println("# nano-classifier cold-start benchmark");
         System.out.println("machine: " + machine.get("cores") + " cores, " + machine.get("cpuModel") + ", "
                 + machine.get("os") + ", JDK " + machine.get("jdk") + " (" + machine.get("jdkVendor") + ")");
+        System.out.println("load average at start: " + loadStart + " (other work on the machine skews every figure; run on a quiet machine)");
         System.out.println("runtime API 127.0.0.1:" + api.port() + ", fake model 127.0.0.1:" + model.port()
                 + ", logs in " + cfg.workDir);
 
@@ -1103,11 +1151,14 @@ public class Bench {
         out.put("runtimeApiUnknownRequests", api.unknownRequests.get());
         out.put("harnessFloorMs", floor);
         out.put("benchSeconds", round((System.nanoTime() - started) / 1e9));
+        machine.put("loadAvgAtEnd", loadAvg());
 
         String table = table(results, cfg);
         System.out.println();
         System.out.println(table);
         System.out.println(targetCheck(results));
+        System.out.println("load average at start / end: " + loadStart + " / " + machine.get("loadAvgAtEnd")
+                + " (the benchmark itself adds about 1; much more means other work ran at the same time)");
         if (model.unexpected.get() > 0) System.out.println("NOTE: the function made " + model.unexpected.get()
                 + " request(s) the fake model does not serve: " + model.unexpectedPaths);
         Files.createDirectories(cfg.out.getParent());
@@ -1191,6 +1242,16 @@ public class Bench {
         return m;
     }
 
+    /** 1, 5 and 15 minute load averages from /proc/loadavg. */
+    static String loadAvg() {
+        try {
+            String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static Map<String, Object> targets() {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("initMsPlainJvm", T_INIT_PLAIN);
@@ -1242,6 +1303,8 @@ public class Bench {
                         + f2(num(r, "warmOverheadAtLatencyMs", "p50")) + " / " + f2(num(r, "warmOverheadAtLatencyMs", "p90"))
                         + " / " + f2(num(r, "warmOverheadAtLatencyMs", "p99")) + " ms");
             }
+            parts.add("warm overhead, second half of the warm run, p50/p99 = " + f2(num(r, "warmOverheadSecondHalfMs", "p50"))
+                    + " / " + f2(num(r, "warmOverheadSecondHalfMs", "p99")) + " ms");
             parts.add("init min/max " + f0(num(r, "initMs", "min")) + "/" + f0(num(r, "initMs", "max")) + " ms");
             if (r.get("batchMaxConcurrentModelCalls") != null) parts.add("max concurrent model calls in batch " + r.get("batchMaxConcurrentModelCalls"));
             if (r.get("classesLoaded") instanceof Map && ((Map<?, ?>) r.get("classesLoaded")).get("total") != null) {

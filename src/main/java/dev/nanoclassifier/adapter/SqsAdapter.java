@@ -63,8 +63,8 @@ public class SqsAdapter {
         this.parser = parser;
         this.answerer = answerer;
         this.mapper = mapper;
-        this.sink = config.queue().resultQueueUrl().isPresent() ? sqsSink.get() : logSink;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.queue().batchConcurrency()), daemonThreads());
+        this.sink = config.resultQueueUrl().isPresent() ? sqsSink.get() : logSink;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.batchConcurrency()), daemonThreads());
         this.marginMs = config.timeouts().deadlineMargin().toMillis();
     }
 

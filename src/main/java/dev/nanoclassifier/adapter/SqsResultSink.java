@@ -41,7 +41,7 @@ public class SqsResultSink implements ResultSink {
     public SqsResultSink(SqsClient sqs, ObjectMapper mapper, ClassifierConfig config) {
         this.sqs = sqs;
         this.mapper = mapper;
-        this.queueUrl = config.queue().resultQueueUrl().orElseThrow();
+        this.queueUrl = config.resultQueueUrl().orElseThrow();
         this.fifo = queueUrl.endsWith(".fifo");
     }
 

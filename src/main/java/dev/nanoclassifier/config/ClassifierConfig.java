@@ -72,8 +72,12 @@ public interface ClassifierConfig {
      */
     Map<String, Price> prices();
 
-    /** SQS-triggered work. */
-    Queue queue();
+    /** SQS queue the results of SQS-triggered work go to ({@code CLASSIFIER_RESULT_QUEUE_URL}); unset: one log line each. */
+    Optional<String> resultQueueUrl();
+
+    /** Records of one SQS batch classified at the same time ({@code CLASSIFIER_BATCH_CONCURRENCY}). */
+    @WithDefault("10")
+    int batchConcurrency();
 
     /** The in-memory answer cache of one warm execution environment. */
     Cache cache();
@@ -232,15 +236,6 @@ public interface ClassifierConfig {
         /** USD per million output tokens. */
         @WithDefault("0")
         BigDecimal output();
-    }
-
-    interface Queue {
-        /** SQS queue the results of SQS-triggered work go to ({@code CLASSIFIER_RESULT_QUEUE_URL}); unset: one log line each. */
-        Optional<String> resultQueueUrl();
-
-        /** Records of one SQS batch classified at the same time. */
-        @WithDefault("10")
-        int batchConcurrency();
     }
 
     interface Cache {

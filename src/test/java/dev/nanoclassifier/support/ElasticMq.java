@@ -30,7 +30,7 @@ public class ElasticMq implements QuarkusTestResourceLifecycleManager {
         endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
         String queueUrl = createResultsQueue();
         return Map.of(
-                "classifier.queue.result-queue-url", queueUrl,
+                "classifier.result-queue-url", queueUrl,
                 "quarkus.sqs.endpoint-override", endpoint,
                 "quarkus.sqs.aws.region", "us-east-1",
                 "quarkus.sqs.aws.credentials.type", "static",

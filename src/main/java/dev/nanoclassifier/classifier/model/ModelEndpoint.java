@@ -163,12 +163,15 @@ public final class ModelEndpoint {
         return failure.retryAfterDelay(delay);
     }
 
-    /** Exponential backoff with "equal jitter": half fixed, half random. */
+    /**
+     * Exponential backoff with "equal jitter": half fixed, half random. The clock is mixed into the
+     * random part so that environments restored from one SnapStart snapshot do not share a sequence.
+     */
     private long backoff(int tries) {
         long initial = retry.initialBackoff().toMillis();
         long exponential = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(tries - 1, 20));
         long half = exponential / 2;
-        return half + ThreadLocalRandom.current().nextLong(half + 1);
+        return half + Math.floorMod(ThreadLocalRandom.current().nextLong() ^ System.nanoTime(), half + 1);
     }
 
     private ModelCallException failureOf(RuntimeException e, long timeoutMs) {

@@ -1,0 +1,11 @@
+package dev.nanoclassifier.adapter;
+
+import dev.nanoclassifier.support.Profiles;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@link ApiGatewayTest} against the packaged artifact (the native binary with {@code ./mvnw verify -Dnative}). */
+@QuarkusIntegrationTest
+@TestProfile(Profiles.Stubbed.class)
+class ApiGatewayIT extends ApiGatewayTest {
+}
