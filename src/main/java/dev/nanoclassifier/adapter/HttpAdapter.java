@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nanoclassifier.classifier.ModelUnavailableException;
 import dev.nanoclassifier.classifier.budget.Deadline;
-import dev.nanoclassifier.classifier.budget.OverBudgetException;
 import dev.nanoclassifier.classifier.model.FailureReason;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.ErrorBody;
@@ -67,7 +66,7 @@ public class HttpAdapter {
             request = parser.parse(event.bodyText(), task);
             return ok(answerer.answer(request, deadline, invocation));
         } catch (InvalidRequestException e) {
-            String code = e instanceof OverBudgetException ? "over_budget" : "invalid_request";
+            String code = e.code();
             answerer.failed(invocation, "rejected", code, e.getMessage(), request);
             return error(400, ErrorBody.of(code, e.getMessage(), e.field()));
         } catch (ModelUnavailableException e) {

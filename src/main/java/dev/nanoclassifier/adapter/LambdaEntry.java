@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.nanoclassifier.classifier.ModelUnavailableException;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
@@ -68,13 +69,16 @@ public class LambdaEntry implements RequestStreamHandler {
     }
 
     private Object direct(JsonNode event, Deadline deadline, Invocation invocation) {
-        ClassificationRequest request;
+        ClassificationRequest request = null;
         try {
             request = parser.parse(event, null);
+            return answerer.answer(request, deadline, invocation);
         } catch (InvalidRequestException e) {
-            answerer.failed(invocation, "rejected", "invalid_request", e.getMessage(), null);
+            answerer.failed(invocation, "rejected", e.code(), e.getMessage(), request);
+            throw e;
+        } catch (ModelUnavailableException e) {
+            answerer.failed(invocation, "failed", e.reason().wireName(), e.getMessage(), request);
             throw e;
         }
-        return answerer.answer(request, deadline, invocation);
     }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.nanoclassifier.classifier.ModelUnavailableException;
 import dev.nanoclassifier.classifier.budget.Deadline;
-import dev.nanoclassifier.classifier.budget.OverBudgetException;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.ErrorBody;
 import dev.nanoclassifier.event.SqsBatchResponse;
@@ -144,7 +143,7 @@ public class SqsAdapter {
             return new Outcome(message, Kind.ANSWERED, new QueueResult(message, body, "answered", result.task(),
                     result.label(), result.degraded()));
         } catch (InvalidRequestException e) {
-            String code = e instanceof OverBudgetException ? "over_budget" : "invalid_request";
+            String code = e.code();
             answerer.failed(invocation, "rejected", code, e.getMessage(), request);
             ObjectNode body = mapper.createObjectNode();
             body.put("id", request == null ? null : request.id());

@@ -17,4 +17,9 @@ public class InvalidRequestException extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** The machine-readable error code callers get. */
+    public String code() {
+        return "invalid_request";
+    }
 }

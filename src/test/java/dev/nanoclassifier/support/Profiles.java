@@ -15,8 +15,15 @@ public final class Profiles {
     public static class Stubbed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("classifier.cache.enabled", "false",
-                    "classifier.circuit-breaker.request-volume", "100000");
+            return with(Map.of());
+        }
+
+        /** This profile's settings plus {@code more}. */
+        protected static Map<String, String> with(Map<String, String> more) {
+            Map<String, String> config = new java.util.HashMap<>(Map.of("classifier.cache.enabled", "false",
+                    "classifier.circuit-breaker.request-volume", "100000"));
+            config.putAll(more);
+            return config;
         }
 
         @Override
@@ -42,9 +49,7 @@ public final class Profiles {
     public static class ThreeSecondDeadline extends Stubbed {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("classifier.cache.enabled", "false",
-                    "classifier.circuit-breaker.request-volume", "100000",
-                    "classifier.timeouts.assumed-deadline", "3s");
+            return with(Map.of("classifier.timeouts.assumed-deadline", "3s"));
         }
     }
 
@@ -52,9 +57,7 @@ public final class Profiles {
     public static class RefusedKey extends Stubbed {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("classifier.cache.enabled", "false",
-                    "classifier.circuit-breaker.request-volume", "100000",
-                    "classifier.circuit-breaker.delay", "60s");
+            return with(Map.of("classifier.circuit-breaker.delay", "60s"));
         }
     }
 

@@ -8,4 +8,9 @@ public class OverBudgetException extends InvalidRequestException {
     public OverBudgetException(String field, int tokens, int budget) {
         super(field, tokens + " tokens is over the budget of " + budget + " tokens");
     }
+
+    @Override
+    public String code() {
+        return "over_budget";
+    }
 }
