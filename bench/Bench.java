@@ -66,13 +66,15 @@ public class Bench {
     // Targets from the project brief (ms / MB).
     static final double T_INIT_PLAIN = 900, T_INIT_AOT = 350;
     static final double T_COLD_PLAIN = 1200, T_COLD_AOT = 600;
+    /** The memory size of the emulated Lambda function. */
+    static final int LAMBDA_MEMORY_MB = 1024;
     static final double T_WARM_P50 = 2, T_WARM_P99 = 10;
     static final double T_BATCH = 450;
     static final double T_RSS = 180;
 
     static final class Config {
         int cold = 5;                 // cold starts per variant
-        int warm = 200;               // warm invocations (model latency 0)
+        int warm = 1000;              // warm invocations (model latency 0); fewer mostly measure JIT warm-up
         int batchLatencyMs = 300;     // model latency for the SQS batch
         int batchRuns = 5;            // SQS batch invocations measured
         int batchSize = 10;
@@ -98,7 +100,7 @@ public class Bench {
     static final String USAGE = String.join("\n",
             "Usage: java bench/Bench.java [options]   (each option may also be given as -Dbench.<name>=<value>)",
             "  --cold N               cold starts per variant (default 5)",
-            "  --warm M               warm invocations per variant, model latency 0 (default 200)",
+            "  --warm M               warm invocations per variant, model latency 0 (default 1000)",
             "  --batch-latency MS     model latency during the SQS batch of 10 (default 300)",
             "  --batch-runs N         SQS batch invocations measured (default 5)",
             "  --warm-latency MS      extra warm run with this model latency, 0 = off (default 50)",
@@ -550,6 +552,9 @@ public class Bench {
         List<String> baseJvmFlags(Variant v) {
             List<String> f = new ArrayList<>(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
             if (v == null || !v.name.equals("aot")) f.add("-Xshare:auto");
+            // The JVM sizes its initial heap (1/64) from the memory it sees: a Lambda environment of
+            // AWS_LAMBDA_FUNCTION_MEMORY_SIZE MB sees that much, not this machine's RAM.
+            f.add("-XX:MaxRAM=" + LAMBDA_MEMORY_MB + "m");
             f.add("-Xmx" + cfg.xmx);
             f.add("-Djava.net.preferIPv4Stack=true");
             f.addAll(manifestFlags);
@@ -590,7 +595,7 @@ public class Bench {
             env.put("AWS_REGION", "us-east-1");
             env.put("AWS_DEFAULT_REGION", "us-east-1");
             env.put("AWS_LAMBDA_FUNCTION_NAME", FUNCTION_NAME);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(LAMBDA_MEMORY_MB));
             env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
             env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + FUNCTION_NAME);
             env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]bench");
