@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -21,14 +22,22 @@ import dev.nanoclassifier.observability.Invocation;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
+import io.quarkus.runtime.Startup;
 
 /**
  * The one Lambda handler of every trigger. It reads the event, tells its kind by its shape and
  * hands it to the adapter of that trigger: API Gateway v2/v1, SQS, or a direct invocation whose
  * event is the request itself. A direct invocation with a bad request fails with
  * {@link InvalidRequestException} (the Lambda error type) whose message names the field.
+ *
+ * <p>One instance per execution environment, built at init ({@code @Startup}) with everything it
+ * needs: the model clients and their guards, the SQS worker pool and results client, and the API
+ * key (a secret that cannot be read fails the init, naming the secret). The first invocation does
+ * not pay for them, and a SnapStart snapshot contains them.
  */
 @Named("classifier")
+@Singleton
+@Startup
 public class LambdaEntry implements RequestStreamHandler {
 
     private final ObjectMapper mapper;
