@@ -13,8 +13,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record Attempt(String step, String outcome, long ms, Integer tries) {
 
     public static final String OK = "ok";
-
-    public boolean ok() {
-        return OK.equals(outcome);
-    }
 }
