@@ -22,7 +22,9 @@ import io.restassured.response.Response;
 public final class LambdaEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EVENT_SERVER = "http://localhost:8081";
+    /** Quarkus' mock event server; its port can be moved (parallel builds) with the same Quarkus key. */
+    private static final String EVENT_SERVER = "http://localhost:"
+            + System.getProperty("quarkus.lambda.mock-event-server.test-port", "8081");
 
     private LambdaEvents() {
     }
