@@ -58,6 +58,7 @@ public class HttpAdapter {
         return handle(request, deadline, invocation);
     }
 
+    /** Routes a decoded API Gateway request and answers it. */
     public HttpResponseEvent handle(HttpRequestEvent event, Deadline deadline, Invocation invocation) {
         String path = event.path() == null ? "/" : event.path();
         if (path.endsWith("/health")) {
