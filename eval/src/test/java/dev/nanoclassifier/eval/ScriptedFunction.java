@@ -16,16 +16,16 @@ import dev.nanoclassifier.eval.run.Target;
  * response shape (the JSON goes through the same scoring as a real answer) with the first label, or
  * the candidates in the given order, and a fixed cost; selected cases fail.
  */
-final class ScriptedFunction implements Target {
+public final class ScriptedFunction implements Target {
 
     final AtomicInteger calls = new AtomicInteger();
     final Set<String> called = ConcurrentHashMap.newKeySet();
     final String model;
     final double cost;
-    Predicate<EvalCase> fails = c -> false;
-    Predicate<EvalCase> answersExpected = c -> false;
+    public Predicate<EvalCase> fails = c -> false;
+    public Predicate<EvalCase> answersExpected = c -> false;
 
-    ScriptedFunction(String model, double cost) {
+    public ScriptedFunction(String model, double cost) {
         this.model = model;
         this.cost = cost;
     }

@@ -30,7 +30,7 @@ public final class HtmlReport {
                 .append("body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#1d2330}\n")
                 .append("h1{font-size:22px}h2{font-size:19px;border-bottom:2px solid #dde3ea;padding-bottom:4px;margin-top:36px}h3{font-size:16px;margin-top:28px}\n")
                 .append("table{border-collapse:collapse;margin:8px 0 16px}th,td{border:1px solid #dde3ea;padding:4px 8px;text-align:right;vertical-align:top}\n")
-                .append("th{background:#f3f6f9}td.l,th.l{text-align:left}.sig{color:#0a7d28;font-weight:600}.muted{color:#6b7583}\n")
+                .append("th{background:#f3f6f9}td.l,th.l{text-align:left}.sig-up{color:#0a7d28;font-weight:600}.sig-down{color:#b00020;font-weight:600}.muted{color:#6b7583}\n")
                 .append(".cards{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}.card{border:1px solid #dde3ea;border-radius:6px;padding:12px}\n")
                 .append(".err{color:#b00020}code{background:#f3f6f9;padding:1px 4px;border-radius:3px}\n")
                 .append("</style></head><body>\n");
@@ -82,7 +82,7 @@ public final class HtmlReport {
             if (p == null) {
                 sb.append("<td class=\"muted\">baseline</td><td>–</td>");
             } else {
-                sb.append("<td").append(p.significant() ? " class=\"sig\"" : "").append(">").append(Fmt.signed(p.diff()))
+                sb.append("<td").append(p.significant() ? (p.diff() > 0 ? " class=\"sig-up\"" : " class=\"sig-down\"") : "").append(">").append(Fmt.signed(p.diff()))
                         .append(" [").append(Fmt.signed(p.ciLow())).append(", ").append(Fmt.signed(p.ciHigh())).append("]</td><td>")
                         .append(Fmt.p(p.pValue())).append("</td>");
             }
