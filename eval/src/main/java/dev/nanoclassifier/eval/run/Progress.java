@@ -17,7 +17,7 @@ public final class Progress {
     private int done;
     private int failed;
     private long lastDrawNs;
-    private int lastDecile = -1;
+    private int lastDecile;
 
     public Progress(PrintStream out, boolean terminal, String label, int total) {
         this.out = out;
