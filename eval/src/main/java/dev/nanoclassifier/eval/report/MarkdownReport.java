@@ -51,9 +51,12 @@ public final class MarkdownReport {
                         .append(Fmt.ms(s.latencyP99())).append(" | ");
                 sb.append(Fmt.percent(s.degradedRate())).append(" | ").append(s.errors()).append(" |\n");
             }
-            sb.append("\nΔ: accuracy difference with the first configuration on the same cases; 95% CI by paired bootstrap")
-                    .append(" (").append(run.options.bootstrap).append(" resamples, seed ").append(run.options.ciSeed)
-                    .append("), * when it excludes 0. McNemar: exact test on the cases where exactly one was right.\n\n");
+            sb.append('\n');
+            if (list.size() > 1) {
+                sb.append("Δ: accuracy difference with the first configuration on the same cases; 95% CI by paired bootstrap")
+                        .append(" (").append(run.options.bootstrap).append(" resamples, seed ").append(run.options.ciSeed)
+                        .append("), * when it excludes 0. McNemar: exact test on the cases where exactly one was right.\n\n");
+            }
 
             for (EvalRun.Row r : list) {
                 Summary s = r.summary();
