@@ -90,9 +90,44 @@ public final class EvalMain {
 
     int evaluate(Options options) throws IOException, DatasetException, InterruptedException {
         Path project = options.project.toAbsolutePath().normalize();
+        List<ConfigSpec> specs = new ArrayList<>();
+        for (int i = 0; i < options.urls.size(); i++) {
+            specs.add(ConfigSpec.parseUrl(options.urls.get(i), i));
+        }
+        Map<String, ConfigSpec> byName = new LinkedHashMap<>();
+        for (String c : options.configs) {
+            ConfigSpec s = ConfigSpec.parse(c);
+            ConfigSpec prev = byName.get(s.name());
+            if (prev != null) {
+                Map<String, String> env = new LinkedHashMap<>(prev.env());
+                env.putAll(s.env());
+                s = new ConfigSpec(s.name(), env, null);
+            }
+            byName.put(s.name(), s);
+        }
+        specs.addAll(byName.values());
+        if (specs.isEmpty()) {
+            specs.add(ConfigSpec.parse("local:OPENAI_API_KEY="));
+            specs.add(ConfigSpec.parse("fake"));
+        }
+        if (specs.stream().map(ConfigSpec::name).distinct().count() != specs.size()) {
+            throw new IllegalArgumentException("two configurations have the same name");
+        }
+
         List<Path> catalogFiles = new ArrayList<>();
         catalogFiles.add(project.resolve("src/main/resources/classifiers.json"));
         catalogFiles.addAll(options.classifiers);
+        // the function reads CLASSIFIER_DEFINITIONS_FILE too: its classifiers' labels are checked like the shipped ones
+        String shellDefinitions = System.getenv("CLASSIFIER_DEFINITIONS_FILE");
+        if (shellDefinitions != null && !shellDefinitions.isBlank()) {
+            catalogFiles.add(project.resolve(shellDefinitions));
+        }
+        for (ConfigSpec s : specs) {
+            String file = s.env().get("CLASSIFIER_DEFINITIONS_FILE");
+            if (file != null && !file.isBlank()) {
+                catalogFiles.add(project.resolve(file));
+            }
+        }
         DatasetReader reader = new DatasetReader(LabelCatalog.read(catalogFiles));
         List<Path> files = new ArrayList<>(options.data);
         if (files.isEmpty()) {
@@ -121,30 +156,6 @@ public final class EvalMain {
             d.skipped().forEach(p -> err.println("eval: skipped " + p));
             d.warnings().forEach(w -> err.println("eval: " + d.name() + ": " + w));
             selected.put(d.name(), select(d.cases(), options));
-        }
-
-        List<ConfigSpec> specs = new ArrayList<>();
-        for (int i = 0; i < options.urls.size(); i++) {
-            specs.add(ConfigSpec.parseUrl(options.urls.get(i), i));
-        }
-        Map<String, ConfigSpec> byName = new LinkedHashMap<>();
-        for (String c : options.configs) {
-            ConfigSpec s = ConfigSpec.parse(c);
-            ConfigSpec prev = byName.get(s.name());
-            if (prev != null) {
-                Map<String, String> env = new LinkedHashMap<>(prev.env());
-                env.putAll(s.env());
-                s = new ConfigSpec(s.name(), env, null);
-            }
-            byName.put(s.name(), s);
-        }
-        specs.addAll(byName.values());
-        if (specs.isEmpty()) {
-            specs.add(ConfigSpec.parse("local:OPENAI_API_KEY="));
-            specs.add(ConfigSpec.parse("fake"));
-        }
-        if (specs.stream().map(ConfigSpec::name).distinct().count() != specs.size()) {
-            throw new IllegalArgumentException("two configurations have the same name");
         }
 
         EvalRun run = new EvalRun(options, datasets, selected, specs, Instant.now().toString());

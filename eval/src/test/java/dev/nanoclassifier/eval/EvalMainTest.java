@@ -193,6 +193,21 @@ class EvalMainTest {
     }
 
     @Test
+    void theConfigurationsDefinitionsFileChecksItsClassifiersLabels() throws Exception {
+        Path defs = dir.resolve("defs.json");
+        Files.writeString(defs, "{\"tickets\":{\"labels\":[{\"name\":\"urgent\"},{\"name\":\"later\"}]}}");
+        Path file = data("tickets", "{\"classifier\":\"tickets\",\"input\":\"server down\",\"expected\":\"urgent\"}",
+                "{\"classifier\":\"tickets\",\"input\":\"typo on page\",\"expected\":\"whenever\"}");
+        ScriptedFunction f = new ScriptedFunction("local", 0);
+        functions.put("t", f);
+        assertEquals(2, run(file.toString(), "--config", "t:CLASSIFIER_DEFINITIONS_FILE=" + defs, "--out", dir.resolve("t.json").toString(),
+                "--quiet"));
+        assertTrue(err.toString().contains("tickets.jsonl line 2: expected label \"whenever\" is not one of the labels [urgent, later]"),
+                err.toString());
+        assertEquals(0, f.calls.get());
+    }
+
+    @Test
     void badUsageIsExplained() {
         assertEquals(2, run("--concurrency", "0"));
         assertTrue(err.toString().contains("--concurrency must be at least 1"));
