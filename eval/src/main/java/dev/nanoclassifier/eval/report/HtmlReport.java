@@ -100,7 +100,7 @@ public final class HtmlReport {
     static void costAccuracyPlot(StringBuilder sb, String dataset, List<EvalRun.Row> list) {
         int w = 560;
         int h = 340;
-        int left = 64;
+        int left = 70;
         int right = 150;
         int top = 30;
         int bottom = 50;
@@ -124,7 +124,7 @@ public final class HtmlReport {
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e5e9ef\"/>", left, y,
                     left + pw, y));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">%.1f</text>%n",
-                    left - 6, y + 4, acc));
+                    left - 12, y + 4, acc));
             double cost = xMax * i / 5.0;
             double x = left + pw * i / 5.0;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e5e9ef\"/>", x, top, x,
