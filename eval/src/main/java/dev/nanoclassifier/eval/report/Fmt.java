@@ -27,7 +27,11 @@ final class Fmt {
         if (v == 0) {
             return "$0";
         }
-        return v >= 1 ? String.format(Locale.ROOT, "$%.2f", v) : "$" + String.format(Locale.ROOT, "%.3g", v);
+        if (v >= 1) {
+            return String.format(Locale.ROOT, "$%.2f", v);
+        }
+        // three significant digits, never in scientific notation: $0.0302, $0.0000908
+        return "$" + new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     static String p(double v) {
