@@ -163,61 +163,69 @@ public final class EvalMain {
         List<EvalCase> all = run.allCases();
         Thread saveOnExit = new Thread(() -> saveQuietly(run, options));
         Runtime.getRuntime().addShutdownHook(saveOnExit);
-        boolean terminal = System.console() != null && !options.quiet;
-        for (EvalRun.ConfigRun c : run.configs) {
-            Map<String, CaseResult> old = previous.getOrDefault(c.spec.fingerprint(), Map.of());
-            List<EvalCase> todo = new ArrayList<>();
-            for (EvalCase ec : all) {
-                CaseResult r = old.get(ec.key());
-                if (r != null) {
-                    c.results.put(ec.key(), r);
-                    c.resumed++;
-                } else {
-                    todo.add(ec);
+        String markdown;
+        try {
+            boolean terminal = System.console() != null && !options.quiet;
+            for (EvalRun.ConfigRun c : run.configs) {
+                Map<String, CaseResult> old = previous.getOrDefault(c.spec.fingerprint(), Map.of());
+                List<EvalCase> todo = new ArrayList<>();
+                for (EvalCase ec : all) {
+                    CaseResult r = old.get(ec.key());
+                    if (r != null) {
+                        c.results.put(ec.key(), r);
+                        c.resumed++;
+                    } else {
+                        todo.add(ec);
+                    }
                 }
-            }
-            if (c.resumed > 0) {
-                err.println("eval: " + c.spec.name() + ": " + c.resumed + " results resumed from " + options.out + ", "
-                        + todo.size() + " to run");
-            }
-            if (todo.isEmpty()) {
-                continue;
-            }
-            err.println("eval: " + c.spec.name() + ": " + c.spec.describe());
-            Target target;
-            try {
-                target = c.spec.url() != null
-                        ? new HttpTarget(c.spec.url(), options.headers, options.timeout, options.retries, options.concurrency)
-                        : packaged.start(c.spec, options);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                c.failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                err.println("eval: " + c.spec.name() + ": could not start: " + c.failure);
-                continue;
-            }
-            long[] lastSave = { System.nanoTime() };
-            try (Target t = target) {
-                Progress progress = new Progress(err, terminal, c.spec.name(),
-                        todo.size());
-                Runner.run(t, todo, c.results, options.quiet ? new Progress(new PrintStream(PrintStream.nullOutputStream()), false,
-                        c.spec.name(), todo.size()) : progress, r -> {
-                            synchronized (lastSave) {
-                                if (System.nanoTime() - lastSave[0] > 2_000_000_000L) {
-                                    lastSave[0] = System.nanoTime();
-                                    saveQuietly(run, options);
+                if (c.resumed > 0) {
+                    err.println("eval: " + c.spec.name() + ": " + c.resumed + " results resumed from " + options.out + ", "
+                            + todo.size() + " to run");
+                }
+                if (todo.isEmpty()) {
+                    continue;
+                }
+                err.println("eval: " + c.spec.name() + ": " + c.spec.describe());
+                Target target;
+                try {
+                    target = c.spec.url() != null
+                            ? new HttpTarget(c.spec.url(), options.headers, options.timeout, options.retries, options.concurrency)
+                            : packaged.start(c.spec, options);
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    c.failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                    err.println("eval: " + c.spec.name() + ": could not start: " + c.failure);
+                    continue;
+                }
+                long[] lastSave = { System.nanoTime() };
+                try (Target t = target) {
+                    Progress progress = new Progress(err, terminal, c.spec.name(),
+                            todo.size());
+                    Runner.run(t, todo, c.results, options.quiet ? new Progress(new PrintStream(PrintStream.nullOutputStream()), false,
+                            c.spec.name(), todo.size()) : progress, r -> {
+                                synchronized (lastSave) {
+                                    if (System.nanoTime() - lastSave[0] > 2_000_000_000L) {
+                                        lastSave[0] = System.nanoTime();
+                                        saveQuietly(run, options);
+                                    }
                                 }
-                            }
-                        });
+                            });
+                }
+                saveQuietly(run, options);
             }
-            saveQuietly(run, options);
+            run.complete = run.configs.stream().allMatch(c -> c.failure == null && all.stream().allMatch(e -> c.results.containsKey(e.key())));
+            JsonReport.write(run, options.out);
+            markdown = MarkdownReport.render(run);
+            Files.writeString(options.markdownPath(), markdown, StandardCharsets.UTF_8);
+            Files.writeString(options.htmlPath(), HtmlReport.render(run), StandardCharsets.UTF_8);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(saveOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook saves the checkpoint
+            }
         }
-        run.complete = run.configs.stream().allMatch(c -> c.failure == null && all.stream().allMatch(e -> c.results.containsKey(e.key())));
-        JsonReport.write(run, options.out);
-        String markdown = MarkdownReport.render(run);
-        Files.writeString(options.markdownPath(), markdown, StandardCharsets.UTF_8);
-        Files.writeString(options.htmlPath(), HtmlReport.render(run), StandardCharsets.UTF_8);
-        Runtime.getRuntime().removeShutdownHook(saveOnExit);
         out.print(markdown);
         out.flush();
         err.println("eval: wrote " + options.out + ", " + options.htmlPath() + ", " + options.markdownPath());
