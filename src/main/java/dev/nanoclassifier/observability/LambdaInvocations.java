@@ -3,6 +3,7 @@ package dev.nanoclassifier.observability;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -29,6 +30,7 @@ public class LambdaInvocations {
     private final String configuredService;
     private final double sampleRate;
 
+    @Inject
     public LambdaInvocations(ClassifierConfig config) {
         this(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), config.observability().service().orElse(null),
                 config.observability().debugSampleRate());

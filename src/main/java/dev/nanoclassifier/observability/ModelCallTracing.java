@@ -3,6 +3,7 @@ package dev.nanoclassifier.observability;
 import java.net.URI;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ public class ModelCallTracing {
     private final XRayDaemon daemon;
     private final boolean enabled;
 
+    @Inject
     public ModelCallTracing(ObjectMapper mapper, ClassifierConfig config) {
         this(mapper, new XRayDaemon(config.observability().xrayDaemonAddress().orElse(null)),
                 config.observability().tracing());
