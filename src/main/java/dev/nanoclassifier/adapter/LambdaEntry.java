@@ -18,7 +18,11 @@ import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
 import dev.nanoclassifier.event.HttpRequestEvent;
 import dev.nanoclassifier.event.SqsMessage;
+import dev.nanoclassifier.observability.DebugSample;
+import dev.nanoclassifier.observability.EmfMetrics;
 import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.observability.InvocationContext;
+import dev.nanoclassifier.observability.LambdaInvocations;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
@@ -46,9 +50,15 @@ public class LambdaEntry implements RequestStreamHandler {
     private final HttpAdapter http;
     private final SqsAdapter sqs;
     private final long assumedDeadlineMs;
+    private final LambdaInvocations invocations;
+    private final EmfMetrics metrics;
+    private final DebugSample debugSample;
 
     public LambdaEntry(ObjectMapper mapper, RequestParser parser, Answerer answerer, HttpAdapter http, SqsAdapter sqs,
-            ClassifierConfig config) {
+            ClassifierConfig config, LambdaInvocations invocations, EmfMetrics metrics, DebugSample debugSample) {
+        this.invocations = invocations;
+        this.metrics = metrics;
+        this.debugSample = debugSample;
         this.mapper = mapper;
         this.parser = parser;
         this.answerer = answerer;
@@ -57,8 +67,20 @@ public class LambdaEntry implements RequestStreamHandler {
         this.assumedDeadlineMs = config.timeouts().assumedDeadline().toMillis();
     }
 
+    /**
+     * Every line logged while the invocation runs, on this thread or an SQS worker, carries the
+     * invocation's fields ({@link InvocationContext}): cold start, request and trace ids, service.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        InvocationContext invocation = invocations.begin(context);
+        try (InvocationContext.Scope scope = invocation.enter()) {
+            metrics.coldStart(invocation);
+            handle(input, output, context);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         Deadline deadline = Deadline.of(context, assumedDeadlineMs);
         JsonNode event;
         try {
@@ -67,6 +89,7 @@ public class LambdaEntry implements RequestStreamHandler {
             throw new InvalidRequestException("event", "is not valid JSON");
         }
         EventKind kind = EventKind.of(event);
+        debugSample.event(InvocationContext.current(), kind.trigger(), event, deadline.remainingMillis());
         Invocation invocation = new Invocation(context == null ? null : context.getAwsRequestId(), kind.trigger(), null);
         Object response = switch (kind) {
             case HTTP_API_V2 -> http.handle(HttpRequestEvent.fromV2(event), deadline, invocation);

@@ -76,6 +76,10 @@ public class RequestLog {
         line.put("level", "INFO");
         line.put("loggerName", "nano-classifier.request");
         line.put("message", "request " + outcome);
+        InvocationContext context = InvocationContext.current();
+        if (context != null) {
+            context.writeTo(line);
+        }
         line.put("outcome", outcome);
         line.put("requestId", invocation.requestId());
         line.put("trigger", invocation.trigger());
