@@ -93,5 +93,9 @@ if grep -n "Help improve Quarkus" "$LOG"; then
   echo "dev-mode-check: dev mode asked the analytics question (above)" >&2
   problems=1
 fi
+if ! grep -q "INFO .*Dev services are off" "$LOG"; then
+  echo "dev-mode-check: no INFO line saying which dev services are off" >&2
+  problems=1
+fi
 [ "$problems" -eq 0 ] || fail "dev mode's output is not clean"
 echo "dev-mode-check: OK (started, answered, stopped; no ERROR, no stack trace, no question)"
