@@ -275,7 +275,6 @@ public interface ClassifierConfig {
          * {@code ColdStart} metric. Unset: {@code POWERTOOLS_SERVICE_NAME}, else the function name,
          * else {@code nano-classifier}.
          */
-        @WithDefault("${POWERTOOLS_SERVICE_NAME:}")
         Optional<String> service();
 
         /**
@@ -283,7 +282,7 @@ public interface ClassifierConfig {
          * (trigger, route, sizes, header and field names, SQS attributes; never the input text, a
          * header value or a key), whatever the log level. Default: {@code POWERTOOLS_LOGGER_SAMPLE_RATE}, else 0.
          */
-        @WithDefault("${POWERTOOLS_LOGGER_SAMPLE_RATE:0}")
+        @WithDefault("0")
         double debugSampleRate();
 
         /**
@@ -298,7 +297,6 @@ public interface ClassifierConfig {
          * The X-Ray daemon, {@code host:port} or {@code udp:host:port tcp:host:port}. Default:
          * {@code AWS_XRAY_DAEMON_ADDRESS}, which Lambda sets when active tracing is on.
          */
-        @WithDefault("${AWS_XRAY_DAEMON_ADDRESS:}")
         Optional<String> xrayDaemonAddress();
     }
 
