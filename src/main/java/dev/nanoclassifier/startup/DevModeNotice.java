@@ -1,4 +1,4 @@
-package dev.nanoclassifier.adapter;
+package dev.nanoclassifier.startup;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
