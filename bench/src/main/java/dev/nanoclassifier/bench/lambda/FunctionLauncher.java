@@ -36,6 +36,7 @@ public final class FunctionLauncher {
     private String nodeBin = "node";
     private LambdaJvmFlags lambdaFlags = LambdaJvmFlags.forMemory(LambdaJvmFlags.DEFAULT_MEMORY_MB);
     private List<String> extraJvmFlags = List.of();
+    private List<String> baseJvmFlags;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
     private FunctionLauncher(Path project) {
@@ -59,6 +60,8 @@ public final class FunctionLauncher {
     public FunctionLauncher nodeScript(Path p) { this.nodeScript = p.toAbsolutePath().normalize(); return this; }
     public FunctionLauncher nodeBin(String bin) { this.nodeBin = bin; return this; }
     public FunctionLauncher lambdaFlags(LambdaJvmFlags f) { this.lambdaFlags = f; return this; }
+    /** Replaces the Lambda flags entirely (for flag studies); null restores them. */
+    public FunctionLauncher baseJvmFlags(List<String> f) { this.baseJvmFlags = f == null ? null : List.copyOf(f); return this; }
     /** Added after the Lambda flags, for every JVM variant. */
     public FunctionLauncher extraJvmFlags(List<String> f) { this.extraJvmFlags = List.copyOf(f); return this; }
     /** Added to every process's environment. */
@@ -134,7 +137,7 @@ public final class FunctionLauncher {
                 return cmd;
             default:
                 cmd.add(javaBin.toString());
-                cmd.addAll(lambdaFlags.all());
+                cmd.addAll(baseJvmFlags != null ? baseJvmFlags : lambdaFlags.all());
                 cmd.addAll(manifestFlags());
                 cmd.addAll(extraJvmFlags);
                 cmd.addAll(v.jvmFlags());
