@@ -79,21 +79,26 @@ public final class FunctionLauncher {
     public String unavailableReason(Variant v) {
         switch (v.kind()) {
             case JVM:
-                if (!Files.isRegularFile(jar)) return "no runner jar " + jar + " (./mvnw package)";
-                if (!hasRic()) return "no Runtime Interface Client jar in " + benchLib + " (bench/run.sh fetches it)";
+                if (!Files.isRegularFile(jar)) return "no runner jar " + shown(jar) + " (./mvnw package)";
+                if (!hasRic()) return "no Runtime Interface Client jar in " + shown(benchLib) + " (bench/run.sh fetches it)";
                 return null;
             case NATIVE:
                 if (nativeExecutable == null || !Files.isExecutable(nativeExecutable)) {
-                    return "no native executable " + nativeExecutable + " (bench/run.sh builds it with native-link when available)";
+                    return "no native executable " + shown(nativeExecutable) + " (bench/run.sh builds it with native-link when available)";
                 }
                 return null;
             default:
-                if (!Files.isRegularFile(nodeScript)) return "no " + nodeScript;
+                if (!Files.isRegularFile(nodeScript)) return "no " + shown(nodeScript);
                 if (!Files.isDirectory(nodeScript.getParent().resolve("node_modules/openai"))) {
-                    return "openai npm package not installed (npm ci in " + nodeScript.getParent() + ")";
+                    return "openai npm package not installed (npm ci in " + shown(nodeScript.getParent()) + ")";
                 }
                 return null;
         }
+    }
+
+    /** A path relative to the project when it is inside it, for messages and reports. */
+    private String shown(Path p) {
+        return p != null && p.startsWith(project) ? project.relativize(p).toString() : String.valueOf(p);
     }
 
     private boolean hasRic() {
