@@ -36,6 +36,7 @@ public final class FunctionLauncher {
     private String nodeBin = "node";
     private LambdaJvmFlags lambdaFlags = LambdaJvmFlags.forMemory(LambdaJvmFlags.DEFAULT_MEMORY_MB);
     private List<String> extraJvmFlags = List.of();
+    private List<String> baseJvmFlags;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
     private FunctionLauncher(Path project) {
@@ -59,6 +60,8 @@ public final class FunctionLauncher {
     public FunctionLauncher nodeScript(Path p) { this.nodeScript = p.toAbsolutePath().normalize(); return this; }
     public FunctionLauncher nodeBin(String bin) { this.nodeBin = bin; return this; }
     public FunctionLauncher lambdaFlags(LambdaJvmFlags f) { this.lambdaFlags = f; return this; }
+    /** Replaces the Lambda flags entirely (for flag studies); null restores them. */
+    public FunctionLauncher baseJvmFlags(List<String> f) { this.baseJvmFlags = f == null ? null : List.copyOf(f); return this; }
     /** Added after the Lambda flags, for every JVM variant. */
     public FunctionLauncher extraJvmFlags(List<String> f) { this.extraJvmFlags = List.copyOf(f); return this; }
     /** Added to every process's environment. */
@@ -76,21 +79,26 @@ public final class FunctionLauncher {
     public String unavailableReason(Variant v) {
         switch (v.kind()) {
             case JVM:
-                if (!Files.isRegularFile(jar)) return "no runner jar " + jar + " (./mvnw package)";
-                if (!hasRic()) return "no Runtime Interface Client jar in " + benchLib + " (bench/run.sh fetches it)";
+                if (!Files.isRegularFile(jar)) return "no runner jar " + shown(jar) + " (./mvnw package)";
+                if (!hasRic()) return "no Runtime Interface Client jar in " + shown(benchLib) + " (bench/run.sh fetches it)";
                 return null;
             case NATIVE:
                 if (nativeExecutable == null || !Files.isExecutable(nativeExecutable)) {
-                    return "no native executable " + nativeExecutable + " (bench/run.sh builds it with native-link when available)";
+                    return "no native executable " + shown(nativeExecutable) + " (bench/run.sh builds it with native-link when available)";
                 }
                 return null;
             default:
-                if (!Files.isRegularFile(nodeScript)) return "no " + nodeScript;
+                if (!Files.isRegularFile(nodeScript)) return "no " + shown(nodeScript);
                 if (!Files.isDirectory(nodeScript.getParent().resolve("node_modules/openai"))) {
-                    return "openai npm package not installed (npm ci in " + nodeScript.getParent() + ")";
+                    return "openai npm package not installed (npm ci in " + shown(nodeScript.getParent()) + ")";
                 }
                 return null;
         }
+    }
+
+    /** A path relative to the project when it is inside it, for messages and reports. */
+    private String shown(Path p) {
+        return p != null && p.startsWith(project) ? project.relativize(p).toString() : String.valueOf(p);
     }
 
     private boolean hasRic() {
@@ -134,7 +142,7 @@ public final class FunctionLauncher {
                 return cmd;
             default:
                 cmd.add(javaBin.toString());
-                cmd.addAll(lambdaFlags.all());
+                cmd.addAll(baseJvmFlags != null ? baseJvmFlags : lambdaFlags.all());
                 cmd.addAll(manifestFlags());
                 cmd.addAll(extraJvmFlags);
                 cmd.addAll(v.jvmFlags());
