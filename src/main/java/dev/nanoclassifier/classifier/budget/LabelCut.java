@@ -6,64 +6,77 @@ import java.util.List;
 import dev.nanoclassifier.request.LabelSpec;
 
 /**
- * Cuts label descriptions and examples to a token budget, each text counted once: examples go
- * first (all examples of the last label first), then every description longer than its even
- * share is cut to it, keeping head and tail. The work is linear in the size of the label text.
- * Recounting the whole label text after each step made 100 labels of 10 KB take seconds.
+ * Label descriptions and examples counted once each, and cut to a token budget from those counts:
+ * examples go first (all examples of the last label first), then every description longer than its
+ * even share is cut to it, keeping head and tail. The work is linear in the size of the label text;
+ * recounting the whole label text after each step made 100 labels of 10 KB take seconds.
  */
 final class LabelCut {
 
-    /** The labels as they will be sent, with the label text's tokens before and after. */
-    record Result(List<LabelSpec> labels, int tokensBefore, int tokensAfter) {
+    private final List<LabelSpec> labels;
+    private final int[] descriptionTokens;
+    private final int[] exampleTokens;
+    private final long total;
+
+    private LabelCut(List<LabelSpec> labels, int[] descriptionTokens, int[] exampleTokens, long total) {
+        this.labels = labels;
+        this.descriptionTokens = descriptionTokens;
+        this.exampleTokens = exampleTokens;
+        this.total = total;
     }
 
-    private final TokenCounter tokens;
-
-    LabelCut(TokenCounter tokens) {
-        this.tokens = tokens;
-    }
-
-    /** {@code checkpoint} runs before each label's text is counted or cut (a deadline check). */
-    Result fit(List<LabelSpec> labels, int limit, Runnable checkpoint) {
-        int count = labels.size();
-        int[] descriptionTokens = new int[count];
-        int[] exampleTokens = new int[count];
+    /** Counts every description and example; {@code checkpoint} runs before each label (a deadline check). */
+    static LabelCut count(List<LabelSpec> labels, TokenCounter tokens, Runnable checkpoint) {
+        int[] descriptionTokens = new int[labels.size()];
+        int[] exampleTokens = new int[labels.size()];
         long total = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < labels.size(); i++) {
             checkpoint.run();
             LabelSpec label = labels.get(i);
-            descriptionTokens[i] = label.description() == null ? 0 : countLine(label.description());
+            descriptionTokens[i] = label.description() == null ? 0 : line(label.description(), tokens);
             for (String example : label.examples()) {
-                exampleTokens[i] += countLine(example);
+                exampleTokens[i] += line(example, tokens);
             }
             total += descriptionTokens[i] + exampleTokens[i];
         }
-        int before = (int) Math.min(Integer.MAX_VALUE, total);
+        return new LabelCut(labels, descriptionTokens, exampleTokens, total);
+    }
+
+    /** Tokens of all label text, as sent (one line per description and example). */
+    int tokens() {
+        return (int) Math.min(Integer.MAX_VALUE, total);
+    }
+
+    /** The labels cut to {@code limit} tokens, and their tokens after the cut. */
+    record Cut(List<LabelSpec> labels, int tokensAfter) {
+    }
+
+    Cut cutTo(int limit, TokenCounter tokens, Runnable checkpoint) {
+        long left = total;
         List<LabelSpec> fitted = new ArrayList<>(labels);
-        for (int i = count - 1; i >= 0 && total > limit; i--) {
+        for (int i = fitted.size() - 1; i >= 0 && left > limit; i--) {
             LabelSpec label = fitted.get(i);
             if (!label.examples().isEmpty()) {
                 fitted.set(i, new LabelSpec(label.name(), label.description(), List.of()));
-                total -= exampleTokens[i];
+                left -= exampleTokens[i];
             }
         }
-        if (total > limit) {
-            int share = Math.max(1, limit / count - 1); // each line ends with a newline token
-            for (int i = 0; i < count; i++) {
+        if (left > limit) {
+            int share = Math.max(1, limit / fitted.size() - 1); // each line ends with a newline token
+            for (int i = 0; i < fitted.size(); i++) {
                 LabelSpec label = fitted.get(i);
-                if (descriptionTokens[i] > share) {
+                if (descriptionTokens[i] > share + 1) {
                     checkpoint.run();
                     String cut = tokens.keepHeadAndTail(label.description(), share);
                     fitted.set(i, new LabelSpec(label.name(), cut, List.of()));
-                    total += countLine(cut) - descriptionTokens[i];
+                    left += line(cut, tokens) - descriptionTokens[i];
                 }
             }
         }
-        return new Result(fitted, before, (int) Math.min(Integer.MAX_VALUE, total));
+        return new Cut(fitted, (int) Math.min(Integer.MAX_VALUE, left));
     }
 
-    /** Tokens of a text as it is sent: one line of the label text. */
-    private int countLine(String text) {
+    private static int line(String text, TokenCounter tokens) {
         return tokens.count(text) + 1;
     }
 }

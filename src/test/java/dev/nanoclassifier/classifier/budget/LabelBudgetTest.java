@@ -23,9 +23,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
- * Cutting label descriptions over their token budget takes time in proportion to their size. The cut
- * used to recount every label's text once per label: 100 labels of 10 KB took 3.8 to 6.4 s, against
- * well under a second for one pass over the same megabyte. The bound below is that difference, not a
+ * Label descriptions over their token budget are cut to it, in time proportional to their size. The
+ * cut used to recount every label's text once per label: 100 labels of 10 KB took 3.8 to 6.4 s, 7.6
+ * times as long as the same bytes in 10 labels. The comparison below is that difference, not a
  * benchmark.
  */
 @QuarkusTest
@@ -39,17 +39,15 @@ public class LabelBudgetTest {
     void reset() {
         openai.resetAll();
         primaryAnswers(openai, "{\"label\":\"topic-7\"}");
-        LambdaEvents.invoke(request(2, 100)).then().statusCode(200); // the encoding's tables, loaded once
+        // Loads the encoding's tables (once per environment) and warms the code, outside the measured call.
+        LambdaEvents.invoke(request(10, 10_000)).then().statusCode(200);
         openai.resetRequests();
     }
 
     @Test
-    void hundredLabelsOfTenKilobytesAreCutInOnePassAndFitTheBudget() {
-        long start = System.nanoTime();
-
+    void hundredLabelsOfTenKilobytesAreCutToTheBudgetWithEveryLabelStillOffered() {
         Response response = LambdaEvents.invoke(request(100, 10_000));
 
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         response.then().statusCode(200);
         JsonPath result = response.jsonPath();
         assertEquals("topic-7", result.getString("label"));
@@ -59,7 +57,27 @@ public class LabelBudgetTest {
         String prompt = body(primaryRequests(openai).get(0)).toString();
         assertTrue(prompt.contains("topic-0") && prompt.contains("topic-99"), "every label is still offered");
         assertTrue(prompt.length() < 60_000, "sent " + prompt.length() + " characters for a 2000-token label budget");
-        assertTrue(elapsedMs < 2_000, "cutting 1 MB of label text took " + elapsedMs + " ms");
+    }
+
+    /**
+     * The same megabyte of label text in 100 labels and in 10: a cut that recounts all label text
+     * once per label takes about ten times longer for 100 labels (7.6 times was measured); a linear
+     * one takes about as long. Each is timed twice and the faster run kept, as the machine is shared.
+     */
+    @Test
+    void cuttingTakesAboutAsLongForManySmallLabelsAsForFewLargeOnesOfTheSameSize() {
+        long fewLarge = Math.min(timed(request(10, 100_000)), timed(request(10, 100_000)));
+        long manySmall = Math.min(timed(request(100, 10_000)), timed(request(100, 10_000)));
+
+        assertTrue(manySmall < 3 * fewLarge, "100 labels of 10 KB took " + manySmall + " ms, 10 labels of 100 KB "
+                + fewLarge + " ms: the cut is not linear in the text");
+    }
+
+    private static long timed(ObjectNode request) {
+        String event = request.toString();
+        long start = System.nanoTime();
+        LambdaEvents.invoke(event).then().statusCode(200);
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** {@code labels} labels named topic-i, each with a description of about {@code chars} characters. */
