@@ -465,10 +465,14 @@ class InfraTemplateTest {
         CloudFormationTemplate template = CloudFormationTemplate.load(JVM);
 
         // Act
-        Map<String, Object> function = template.properties(template.onlyResourceOfType(SERVERLESS_FUNCTION));
+        CloudFormationTemplate defaults = template.resolvedFor(Map.of());
+        Map<String, Object> function = defaults.properties(defaults.onlyResourceOfType(SERVERLESS_FUNCTION));
+        CloudFormationTemplate withoutSnapStart = template.resolvedFor(Map.of("SnapStart", "Disabled"));
 
         // Assert
         assertAll(
+                () -> assertFalse(withoutSnapStart.properties(withoutSnapStart.onlyResourceOfType(SERVERLESS_FUNCTION))
+                        .containsKey("SnapStart"), "SnapStart=Disabled"),
                 () -> assertEquals(ref("JavaRuntime"), function.get("Runtime")),
                 () -> assertEquals(Set.of("java21", "java25"),
                         Set.copyOf(list(template.parameter("JavaRuntime").get("AllowedValues")))),
@@ -562,7 +566,7 @@ class InfraTemplateTest {
 
         // Assert
         assertEquals(nativeTypes, jvmTypes, "both variants must declare the same resources");
-        assertEquals(Set.of("JavaToolOptions", "JavaRuntime", "StartupArchive", "RuntimeVersionArn"), jvmOnlyParameters);
+        assertEquals(Set.of("JavaToolOptions", "SnapStart", "JavaRuntime", "StartupArchive", "RuntimeVersionArn"), jvmOnlyParameters);
         assertEquals(Set.of(), nativeOnlyParameters);
         assertEquals(nativeTemplate.functionEventsOfType("SQS"), jvmTemplate.functionEventsOfType("SQS"));
         assertEquals(nativeTemplate.functionEventsOfType("HttpApi"), jvmTemplate.functionEventsOfType("HttpApi"));
