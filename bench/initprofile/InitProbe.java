@@ -96,7 +96,8 @@ public class InitProbe {
             cmd.addAll(List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAM=1024m"));
             if (Runtime.version().feature() >= 24) {
                 cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-                cmd.add("--enable-native-access=ALL-UNNAMED");
+                // PROBE_NATIVE_ACCESS=0 leaves it out: an AOT cache trained without it is refused with it.
+                if (!"0".equals(System.getenv("PROBE_NATIVE_ACCESS"))) cmd.add("--enable-native-access=ALL-UNNAMED");
             }
             if (!logPrefix.equals("-")) cmd.add("-Xlog:class+load=info:file=" + logPrefix + "-" + i + ".log:uptimenanos,timemillis");
             cmd.addAll(extra);
