@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Usage: java InitProbe.java <runs> <logPrefix|-> [extra JVM flag...]
  * Environment: PROBE_PROJECT (default .), PROBE_HOLD_MS, PROBE_ENV=K=V,K=V (extra function variables),
  * PROBE_INVOCATIONS (default 2), PROBE_MODEL_HOST (default 127.0.0.1), PROBE_TASK_ROOT (run in Lambda's
- * layout from this unpacked function.zip instead of the runner jar on the class path).
+ * layout from this unpacked function.zip instead of the runner jar on the class path), PROBE_RIC_JNI (a
+ * private copy of the RIC's JNI library, see below).
  * Besides wall-clock times it prints the function's CPU time (utime+stime from /proc, 10 ms ticks)
  * at the first /next and over the first invocation: on a shared machine that is the steadier figure.
  * With a logPrefix, the function runs with -Xlog:class+load to <prefix>-<i>.log (uptimenanos) and
@@ -99,6 +100,10 @@ public class InitProbe {
                 // PROBE_NATIVE_ACCESS=0 leaves it out: an AOT cache trained without it is refused with it.
                 if (!"0".equals(System.getenv("PROBE_NATIVE_ACCESS"))) cmd.add("--enable-native-access=ALL-UNNAMED");
             }
+            // The RIC's JNI library from a private copy: its default, /tmp/.libaws-lambda-jni.so rewritten at
+            // every start, can be half-written when another RIC starts at the same moment on this machine.
+            String jni = System.getenv("PROBE_RIC_JNI");
+            if (jni != null) cmd.add("-Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + jni);
             if (!logPrefix.equals("-")) cmd.add("-Xlog:class+load=info:file=" + logPrefix + "-" + i + ".log:uptimenanos,timemillis");
             cmd.addAll(extra);
             // PROBE_TASK_ROOT: Lambda's layout (function.zip unpacked there, loaded by the RIC's class loader);

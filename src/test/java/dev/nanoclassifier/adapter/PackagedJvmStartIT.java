@@ -114,6 +114,7 @@ class PackagedJvmStartIT {
         if (Runtime.version().feature() >= 24) {
             command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
         }
+        command.add("-D" + RIC_JNI_PROPERTY + "=" + ricJniLibrary(work));
         command.addAll(List.of("-cp", RUNNER.toAbsolutePath() + File.pathSeparator + runtimeInterfaceClientJars(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"));
@@ -163,6 +164,27 @@ class PackagedJvmStartIT {
             }
         }
         throw new AssertionError("no answer within 240 s, see target/packaged-start/" + name + ".log");
+    }
+
+    private static final String RIC_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /**
+     * The RIC's JNI library, unpacked once into {@code work}. Left to itself the RIC copies it to the
+     * fixed path /tmp/.libaws-lambda-jni.so at every start, and a second RIC starting on the same
+     * machine at that moment (another build, a benchmark) can load a half-written file and crash.
+     */
+    private static synchronized String ricJniLibrary(Path work) throws IOException {
+        Path library = work.resolve("libaws-lambda-jni.so").toAbsolutePath();
+        if (!Files.isRegularFile(library)) {
+            String arch = System.getProperty("os.arch").matches("aarch64|arm64") ? "aarch_64" : "x86_64";
+            try (var in = PackagedJvmStartIT.class.getResourceAsStream("/jni/libaws-lambda-jni.linux-" + arch + ".so")) {
+                assertTrue(in != null, "the RIC jar holds its JNI library for " + arch);
+                Path partial = Files.createTempFile(work, "libaws-lambda-jni", ".part");
+                Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, library, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return library.toString();
     }
 
     /** The RIC and its runtime dependencies, from this test's class path (test-scoped dependency). */
