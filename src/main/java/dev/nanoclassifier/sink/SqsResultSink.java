@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nanoclassifier.config.ClassifierConfig;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -26,6 +27,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * A result whose entry failed, or whose whole send failed, is reported back so the source record
  * is delivered again. A FIFO results queue gets the source's group and its message id for
  * de-duplication.
+ *
+ * <p>Created only when the queue is configured (the SQS adapter looks it up lazily), at init, so a
+ * SnapStart snapshot holds it. It builds its own SDK client (url-connection HTTP client; region,
+ * credentials and an endpoint override such as {@code AWS_ENDPOINT_URL_SQS} from the SDK's usual
+ * environment settings) instead of injecting the quarkus-amazon-sqs client: the extension sets up its
+ * client builder at every start as soon as any bean injects an {@code SqsClient}, queue or not.
  */
 @Singleton
 public class SqsResultSink implements ResultSink {
@@ -38,8 +45,8 @@ public class SqsResultSink implements ResultSink {
     private final String queueUrl;
     private final boolean fifo;
 
-    public SqsResultSink(SqsClient sqs, ObjectMapper mapper, ClassifierConfig config) {
-        this.sqs = sqs;
+    public SqsResultSink(ObjectMapper mapper, ClassifierConfig config) {
+        this.sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         this.mapper = mapper;
         this.queueUrl = config.resultQueueUrl().orElseThrow();
         this.fifo = queueUrl.endsWith(".fifo");

@@ -68,6 +68,10 @@ final class CloudFormationTemplate {
         return map(root.getOrDefault("Conditions", Map.of()));
     }
 
+    Map<String, Object> rules() {
+        return map(root.getOrDefault("Rules", Map.of()));
+    }
+
     Map<String, Object> outputs() {
         return map(root.getOrDefault("Outputs", Map.of()));
     }

@@ -573,12 +573,17 @@ class InfraTemplateTest {
         CloudFormationTemplate template = CloudFormationTemplate.load(JVM);
 
         // Act
-        Map<String, Object> function = template.properties(template.onlyResourceOfType(SERVERLESS_FUNCTION));
+        CloudFormationTemplate defaults = template.resolvedFor(Map.of());
+        Map<String, Object> function = defaults.properties(defaults.onlyResourceOfType(SERVERLESS_FUNCTION));
+        CloudFormationTemplate withoutSnapStart = template.resolvedFor(Map.of("SnapStart", "Disabled"));
 
         // Assert
         assertAll(
-                () -> assertTrue(Set.of("java21", "java25").contains(function.get("Runtime")),
-                        "runtime " + function.get("Runtime")),
+                () -> assertFalse(withoutSnapStart.properties(withoutSnapStart.onlyResourceOfType(SERVERLESS_FUNCTION))
+                        .containsKey("SnapStart"), "SnapStart=Disabled"),
+                () -> assertEquals(ref("JavaRuntime"), function.get("Runtime")),
+                () -> assertEquals(Set.of("java21", "java25"),
+                        Set.copyOf(list(template.parameter("JavaRuntime").get("AllowedValues")))),
                 () -> assertEquals("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest",
                         function.get("Handler")),
                 () -> assertEquals("../target/function.zip", function.get("CodeUri")),
@@ -586,6 +591,73 @@ class InfraTemplateTest {
                 () -> assertTrue(function.get("AutoPublishAlias") instanceof String,
                         "SnapStart only applies to published versions; events must target an alias"),
                 () -> assertEquals(1024, template.parameter("MemorySize").get("Default")));
+    }
+
+    @Test
+    void jvmTemplateShipsNoStartupArchiveFlagsByDefault() throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(JVM);
+
+        // Act
+        String options = javaToolOptions(template, Map.of());
+        CloudFormationTemplate defaults = template.resolvedFor(Map.of());
+        Map<String, Object> function = defaults.properties(defaults.onlyResourceOfType(SERVERLESS_FUNCTION));
+
+        // Assert
+        assertAll(
+                () -> assertEquals("None", template.parameter("StartupArchive").get("Default")),
+                () -> assertEquals("java21", template.parameter("JavaRuntime").get("Default")),
+                () -> assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", options),
+                () -> assertFalse(function.containsKey("RuntimeManagementConfig"), "the runtime is only pinned on request"),
+                () -> assertEquals(ref("JavaRuntime"), function.get("Runtime")));
+    }
+
+    @Test
+    void jvmTemplatePassesTheShippedStartupArchiveAndJava25FlagsThroughJavaToolOptions() throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(JVM);
+
+        // Act
+        String java25 = javaToolOptions(template, Map.of("JavaRuntime", "java25"));
+        String appCds = javaToolOptions(template, Map.of("StartupArchive", "AppCDS"));
+        String aotCache = javaToolOptions(template, Map.of("StartupArchive", "AOTCache", "JavaRuntime", "java25"));
+        String archiveOnly = javaToolOptions(template, Map.of("StartupArchive", "AppCDS", "JavaToolOptions", ""));
+
+        // Assert: the paths are where build-jvm-archive.sh puts the files in function.zip (/var/task).
+        assertAll(
+                () -> assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED",
+                        java25),
+                () -> assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 "
+                        + "-XX:SharedArchiveFile=/var/task/app-cds.jsa -Xshare:auto", appCds),
+                () -> assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 --add-opens=java.base/java.lang=ALL-UNNAMED "
+                        + "-XX:AOTCache=/var/task/app.aot", aotCache),
+                () -> assertEquals("-XX:SharedArchiveFile=/var/task/app-cds.jsa -Xshare:auto", archiveOnly),
+                () -> assertEquals(null, javaToolOptions(template, Map.of("JavaToolOptions", "")),
+                        "no options at all: the variable is not set"));
+    }
+
+    @Test
+    void jvmTemplateAllowsTheAotCacheOnlyOnJava25AndPinsTheRuntimeVersionOnRequest() throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(JVM);
+        String versionArn = "arn:aws:lambda:eu-west-1::runtime:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+        // Act
+        Map<String, Object> rule = map(template.rules().get("AotCacheNeedsJava25"));
+        CloudFormationTemplate pinnedTemplate = template.resolvedFor(Map.of("RuntimeVersionArn", versionArn));
+        Map<String, Object> pinned = pinnedTemplate.properties(pinnedTemplate.onlyResourceOfType(SERVERLESS_FUNCTION));
+        Pattern arnPattern = Pattern.compile((String) template.parameter("RuntimeVersionArn").get("AllowedPattern"));
+
+        // Assert
+        assertAll(
+                () -> assertEquals(Map.of("Fn::Equals", List.of(ref("StartupArchive"), "AOTCache")), rule.get("RuleCondition")),
+                () -> assertEquals(Map.of("Fn::Equals", List.of(ref("JavaRuntime"), "java25")),
+                        map(list(rule.get("Assertions")).get(0)).get("Assert")),
+                () -> assertEquals(Map.of("UpdateRuntimeOn", "Manual", "RuntimeVersionArn", ref("RuntimeVersionArn")),
+                        pinned.get("RuntimeManagementConfig")),
+                () -> assertTrue(arnPattern.matcher(versionArn).matches()),
+                () -> assertTrue(arnPattern.matcher("").matches()),
+                () -> assertFalse(arnPattern.matcher("java25").matches()));
     }
 
     @Test
@@ -602,13 +674,35 @@ class InfraTemplateTest {
 
         // Assert
         assertEquals(nativeTypes, jvmTypes, "both variants must declare the same resources");
-        assertEquals(Set.of("JavaToolOptions"), jvmOnlyParameters);
+        assertEquals(Set.of("JavaToolOptions", "SnapStart", "JavaRuntime", "StartupArchive", "RuntimeVersionArn"), jvmOnlyParameters);
         assertEquals(Set.of(), nativeOnlyParameters);
         assertEquals(nativeTemplate.functionEventsOfType("SQS"), jvmTemplate.functionEventsOfType("SQS"));
         assertEquals(nativeTemplate.functionEventsOfType("HttpApi"), jvmTemplate.functionEventsOfType("HttpApi"));
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * JAVA_TOOL_OPTIONS as CloudFormation would set it for these parameter values, empty parts of the
+     * Fn::Join left out (CloudFormation keeps their blanks, which the JVM skips); null when not set.
+     */
+    private static String javaToolOptions(CloudFormationTemplate template, Map<String, String> parameters) {
+        Map<String, String> values = new TreeMap<>();
+        template.parameters().forEach((name, parameter) -> values.put(name, String.valueOf(map(parameter).get("Default"))));
+        values.putAll(parameters);
+        Object value = template.resolvedFor(parameters).functionEnvironment().get("JAVA_TOOL_OPTIONS");
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> function && function.containsKey("Fn::Join")) {
+            List<Object> join = list(function.get("Fn::Join"));
+            return list(join.get(1)).stream()
+                    .map(part -> part instanceof Map<?, ?> reference ? values.get((String) reference.get("Ref")) : (String) part)
+                    .filter(part -> !part.isEmpty())
+                    .collect(Collectors.joining((String) join.get(0)));
+        }
+        return value instanceof Map<?, ?> reference ? values.get((String) reference.get("Ref")) : (String) value;
+    }
 
     private static Map<String, Object> onlySqsEvent(CloudFormationTemplate template) {
         Map<String, Map<String, Object>> sqsEvents = template.functionEventsOfType("SQS");

@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1 with a dynamic port, with the
- * results queue created and {@code CLASSIFIER_RESULT_QUEUE_URL} pointing at it.
+ * results queue created and {@code CLASSIFIER_RESULT_QUEUE_URL} pointing at it, and the AWS SDK
+ * pointed at the server ({@code aws.endpointUrlSqs}, the system-property form of
+ * {@code AWS_ENDPOINT_URL_SQS}).
  */
 public class ElasticMq implements QuarkusTestResourceLifecycleManager {
 
@@ -32,17 +34,22 @@ public class ElasticMq implements QuarkusTestResourceLifecycleManager {
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         endpoint = "http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort();
         String queueUrl = createResultsQueue();
-        return Map.of(
-                "classifier.result-queue-url", queueUrl,
-                "quarkus.sqs.endpoint-override", endpoint,
-                "quarkus.sqs.aws.region", "us-east-1",
-                "quarkus.sqs.aws.credentials.type", "static",
-                "quarkus.sqs.aws.credentials.static-provider.access-key-id", "test-key",
-                "quarkus.sqs.aws.credentials.static-provider.secret-access-key", "test-secret");
+        // The function's SQS client reads the AWS SDK's own settings: system properties here (same
+        // JVM as @QuarkusTest), and the same keys are passed as -D to a packaged or native run.
+        Map<String, String> sdkSettings = Map.of(
+                "aws.endpointUrlSqs", endpoint,
+                "aws.region", "us-east-1",
+                "aws.accessKeyId", "test-key",
+                "aws.secretAccessKey", "test-secret");
+        sdkSettings.forEach(System::setProperty);
+        Map<String, String> config = new java.util.HashMap<>(sdkSettings);
+        config.put("classifier.result-queue-url", queueUrl);
+        return config;
     }
 
     @Override
     public void stop() {
+        System.clearProperty("aws.endpointUrlSqs");
         if (server != null) {
             server.stopAndWait();
         }
