@@ -50,12 +50,25 @@ class OutputLimitTest {
     }
 
     @Test
-    void singleLabelLimitIsTheLongestLabelPlusHeadroom() {
+    void aShortAnswerIsBoundedByItsBytesWithoutCountingTokens() {
         String longLabel = "needs-a-bigger-model-because-the-question-spans-several-documents";
+        String answer = "{\n  \"label\": \"" + longLabel + "\"\n}";
 
         int limit = OutputLimit.labels(TOKENS, List.of("billing", longLabel, "bug"), false, 200);
 
-        assertEquals(TOKENS.count("{\n  \"label\": \"" + longLabel + "\"\n}") + 200, limit);
+        assertEquals(answer.length() + 200, limit, "a token is at least one byte");
+        assertTrue(TOKENS.count(answer) + 200 <= limit);
+    }
+
+    @Test
+    void aLongAnswerIsCountedInTokens() {
+        String longLabel = "x".repeat(2000);
+        String answer = "{\n  \"label\": \"" + longLabel + "\"\n}";
+
+        int limit = OutputLimit.labels(TOKENS, List.of("billing", longLabel), false, 0);
+
+        assertEquals(TOKENS.count(answer), limit);
+        assertTrue(limit < answer.length());
     }
 
     @Test

@@ -23,7 +23,7 @@ class StrictSchemaLimitsTest {
         for (int i = 0; i < 100; i++) {
             ids.add(String.format("%03d", i) + "x".repeat(197));
         }
-        JsonNode schema = JSON.valueToTree(SchemaBuilder.ranking(ids).jsonSchema().schema());
+        JsonNode schema = JSON.valueToTree(SchemaBuilder.ranking(ids, 100).jsonSchema().schema());
 
         Optional<String> violation = StrictSchemaLimits.violation(schema);
 
@@ -34,7 +34,7 @@ class StrictSchemaLimitsTest {
     @Test
     void theSameHundredCandidatesByHandleFit() {
         JsonNode schema = JSON.valueToTree(
-                SchemaBuilder.ranking(CandidateHandles.of(OutputLimitTest.uuids(100)).handles()).jsonSchema().schema());
+                SchemaBuilder.ranking(CandidateHandles.of(OutputLimitTest.uuids(100)).handles(), 100).jsonSchema().schema());
 
         assertEquals(Optional.empty(), StrictSchemaLimits.violation(schema));
     }
