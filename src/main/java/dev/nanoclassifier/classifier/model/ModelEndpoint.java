@@ -41,6 +41,12 @@ public final class ModelEndpoint implements ModelStep {
     private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);
     private static final Set<FailureReason> RETRYABLE = Set.of(FailureReason.RATE_LIMITED, FailureReason.UNAVAILABLE,
             FailureReason.TIMEOUT, FailureReason.INVALID_ANSWER);
+    /**
+     * Failures that say nothing about the endpoint's health, so the circuit breaker does not count
+     * them: no time was left to try, or this request's input was refused (a run of flagged inputs
+     * must not cut everyone else off).
+     */
+    private static final Set<FailureReason> NOT_ENDPOINT_HEALTH = Set.of(FailureReason.DEADLINE, FailureReason.REFUSED);
     /** Failures no header can make worth another try: the same call would fail the same way. */
     private static final Set<FailureReason> NEVER_RETRIED = Set.of(FailureReason.UNAUTHORIZED,
             FailureReason.QUOTA_EXCEEDED, FailureReason.REFUSED, FailureReason.DEADLINE);
@@ -114,7 +120,7 @@ public final class ModelEndpoint implements ModelStep {
                     .requestVolumeThreshold(breaker.requestVolume())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(breaker.successThreshold())
-                    .when(e -> !(e instanceof ModelCallException failure) || failure.reason() != FailureReason.DEADLINE)
+                    .when(e -> !(e instanceof ModelCallException failure) || !NOT_ENDPOINT_HEALTH.contains(failure.reason()))
                     .done()
                 .build();
     }
