@@ -18,7 +18,11 @@ import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
 import dev.nanoclassifier.event.SqsMessage;
+import dev.nanoclassifier.observability.DebugSample;
+import dev.nanoclassifier.observability.EmfMetrics;
 import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.observability.InvocationContext;
+import dev.nanoclassifier.observability.LambdaInvocations;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
 import io.quarkus.runtime.Startup;
@@ -48,9 +52,15 @@ public class LambdaEntry implements RequestStreamHandler {
     private final HttpAdapter http;
     private final SqsAdapter sqs;
     private final long assumedDeadlineMs;
+    private final LambdaInvocations invocations;
+    private final EmfMetrics metrics;
+    private final DebugSample debugSample;
 
     public LambdaEntry(ObjectMapper mapper, RequestParser parser, Answerer answerer, HttpAdapter http, SqsAdapter sqs,
-            ClassifierConfig config) {
+            ClassifierConfig config, LambdaInvocations invocations, EmfMetrics metrics, DebugSample debugSample) {
+        this.invocations = invocations;
+        this.metrics = metrics;
+        this.debugSample = debugSample;
         this.mapper = mapper;
         this.parser = parser;
         this.answerer = answerer;
@@ -59,8 +69,20 @@ public class LambdaEntry implements RequestStreamHandler {
         this.assumedDeadlineMs = config.timeouts().assumedDeadline().toMillis();
     }
 
+    /**
+     * Every line logged while the invocation runs, on this thread or an SQS worker, carries the
+     * invocation's fields ({@link InvocationContext}): cold start, request and trace ids, service.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        InvocationContext invocation = invocations.begin(context);
+        try (InvocationContext.Scope scope = invocation.enter()) {
+            metrics.coldStart(invocation);
+            handle(input, output, context);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         Deadline deadline = Deadline.of(context, assumedDeadlineMs);
         String requestId = context == null ? null : context.getAwsRequestId();
         JsonNode event;
@@ -73,6 +95,7 @@ public class LambdaEntry implements RequestStreamHandler {
             return;
         }
         EventKind kind = EventKind.of(event);
+        debugSample.event(InvocationContext.current(), kind.trigger(), event, deadline.remainingMillis());
         Invocation invocation = new Invocation(requestId, kind.trigger(), null);
         Object response = switch (kind) {
             case HTTP_API_V2, REST_API_V1 -> http.handle(kind, event, deadline, invocation);

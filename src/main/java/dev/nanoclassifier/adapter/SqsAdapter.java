@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +29,7 @@ import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.SqsBatchResponse;
 import dev.nanoclassifier.event.SqsMessage;
 import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.observability.InvocationContext;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.result.ClassificationResult;
 import dev.nanoclassifier.result.ErrorBody;
@@ -79,8 +81,11 @@ public class SqsAdapter {
     public SqsBatchResponse handle(List<SqsMessage> messages, Deadline deadline, Invocation invocation) {
         Map<String, List<SqsMessage>> lanes = lanes(messages);
         List<Future<List<Processed>>> running = new ArrayList<>(lanes.size());
+        InvocationContext context = InvocationContext.current();
         for (List<SqsMessage> lane : lanes.values()) {
-            running.add(workers.submit(() -> processInOrder(lane, deadline, invocation)));
+            Callable<List<Processed>> work = () -> processInOrder(lane, deadline, invocation);
+            // The workers' log lines carry the invocation's fields too.
+            running.add(workers.submit(context == null ? work : context.wrap(work)));
         }
         List<Processed> outcomes = new ArrayList<>(messages.size());
         Set<String> failed = new HashSet<>();

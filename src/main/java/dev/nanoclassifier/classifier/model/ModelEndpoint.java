@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JacksonException;
 
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.observability.ModelCallTracing;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -61,7 +62,9 @@ public final class ModelEndpoint implements ModelStep {
     private final String reasoningEffort;
     private final boolean limitInMaxTokens;
     private final String baseUrl;
+    private final String completionsUrl;
     private final String authorization;
+    private final ModelCallTracing tracing;
     private final OpenAiApi api;
     private final Guard guard;
     private final ClassifierConfig.Timeouts timeouts;
@@ -71,8 +74,9 @@ public final class ModelEndpoint implements ModelStep {
     private volatile long blockedUntil;
     private volatile FailureReason blockedFor = FailureReason.UNAUTHORIZED;
 
-    public ModelEndpoint(String name, String model, String baseUrl, String apiKey, ClassifierConfig config) {
-        this(name, model, baseUrl, apiKey, config.reasoningEffort(), config.outputLimitField(), config);
+    public ModelEndpoint(String name, String model, String baseUrl, String apiKey, ClassifierConfig config,
+            ModelCallTracing tracing) {
+        this(name, model, baseUrl, apiKey, config.reasoningEffort(), config.outputLimitField(), config, tracing);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class ModelEndpoint implements ModelStep {
      * @param outputLimitField {@code max_completion_tokens} or {@code max_tokens}
      */
     public ModelEndpoint(String name, String model, String baseUrl, String apiKey, String reasoningEffort,
-            String outputLimitField, ClassifierConfig config) {
+            String outputLimitField, ClassifierConfig config, ModelCallTracing tracing) {
         if (!MAX_COMPLETION_TOKENS.equals(outputLimitField) && !MAX_TOKENS.equals(outputLimitField)) {
             throw new IllegalArgumentException("output-limit-field of model endpoint " + name + " must be "
                     + MAX_COMPLETION_TOKENS + " or " + MAX_TOKENS + ", not \"" + outputLimitField + "\"");
@@ -93,6 +97,8 @@ public final class ModelEndpoint implements ModelStep {
         }
         this.limitInMaxTokens = MAX_TOKENS.equals(outputLimitField);
         this.baseUrl = baseUrl;
+        this.completionsUrl = (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "chat/completions";
+        this.tracing = tracing;
         this.authorization = "Bearer " + apiKey;
         this.timeouts = config.timeouts();
         this.retry = config.retry();
@@ -175,23 +181,31 @@ public final class ModelEndpoint implements ModelStep {
             throw new ModelCallException(FailureReason.DEADLINE, "not tried: " + Math.max(timeoutMs, 0) + " ms left");
         }
         tally.countTry();
+        ModelCallTracing.Call traced = tracing.begin(model, "POST", completionsUrl, tally.tries());
         ChatCompletionResponse response;
         try {
             response = api.complete(authorization, body).await().atMost(Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {
-            throw withRetryDecision(failureOf(e, timeoutMs), deadline, tally.tries(), invalidAnswers);
+            ModelCallException failure = failureOf(e, timeoutMs);
+            traced.status(failure.status()).outcome(failure.reason().wireName()).end();
+            throw withRetryDecision(failure, deadline, tally.tries(), invalidAnswers);
         }
+        traced.status(200);
         if (response != null && response.reportsError()) {
             // OpenRouter reports a provider's failure inside a 200: a failure like a 5xx, billed only
             // for what it reports.
             tally.receivedError(response.usage(), response.serviceTier());
+            traced.outcome(FailureReason.UNAVAILABLE.wireName()).end();
             throw withRetryDecision(new ModelCallException(FailureReason.UNAVAILABLE, 200, -1,
                     "error reported in a 200 answer"), deadline, tally.tries(), invalidAnswers);
         }
         tally.received(response == null ? null : response.usage(), response == null ? null : response.serviceTier());
         try {
-            return reader.read(response);
+            T answer = reader.read(response);
+            traced.end();
+            return answer;
         } catch (ModelCallException invalid) {
+            traced.outcome(invalid.reason().wireName()).end();
             throw withRetryDecision(invalid, deadline, tally.tries(), invalidAnswers);
         }
     }
