@@ -22,9 +22,10 @@ import dev.nanoclassifier.request.Task;
 import dev.nanoclassifier.result.ErrorBody;
 
 /**
- * API Gateway (HTTP API v2 and REST API v1): {@code POST /classify}, {@code POST /rank},
- * {@code GET /health}. Paths match on their last segment, so a stage prefix does not matter. Every
- * outcome is an HTTP response with a JSON body; nothing is thrown to the runtime. Routing is
+ * API Gateway (HTTP API v2 and REST API v1) and ALB targets: {@code POST /classify},
+ * {@code POST /rank}, {@code GET /health}. Paths match on their last segment, so a stage prefix or
+ * a trailing slash does not matter. Every outcome is an HTTP response with a JSON body; nothing is
+ * thrown to the runtime. Routing is
  * decided here; the request itself, an undecodable body included, goes through the
  * {@link Answerer}, and its {@link Outcome} is mapped to a status: answered 200, rejected 400 (413
  * when too large), failed 504 on a timeout, 503 when no model answered (with {@code Retry-After}
@@ -35,32 +36,58 @@ public class HttpAdapter {
 
     private static final String PAYLOAD_TOO_LARGE = "payload_too_large";
 
+    /** Clock difference tolerated between API Gateway's receive time and this function's clock. */
+    private static final long CLOCK_SKEW_MS = 5_000;
+
     private final RequestParser parser;
     private final Answerer answerer;
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
+    private final long apiGatewayLimitMs;
 
     public HttpAdapter(RequestParser parser, Answerer answerer, ObjectMapper mapper, ClassifierConfig config) {
         this.parser = parser;
         this.answerer = answerer;
         this.mapper = mapper;
         this.maxBodyBytes = config.limits().maxBodyBytes();
+        this.apiGatewayLimitMs = config.timeouts().apiGatewayLimit().toMillis();
     }
 
-    /** Decodes an API Gateway event ({@code kind} v2 or v1) and answers it. */
+    /**
+     * Decodes an API Gateway ({@code kind} v2 or v1) or ALB event and answers it. An API Gateway
+     * request is given up at API Gateway's integration limit, after which the client has its 504
+     * already; an ALB target answers in the ALB's shape.
+     */
     public HttpResponseEvent handle(EventKind kind, JsonNode event, Deadline deadline, Invocation invocation) {
-        HttpRequestEvent request;
+        HttpResponseEvent response;
         try {
-            request = kind == EventKind.REST_API_V1 ? HttpRequestEvent.fromV1(event) : HttpRequestEvent.fromV2(event);
+            HttpRequestEvent request = switch (kind) {
+                case REST_API_V1 -> HttpRequestEvent.fromV1(event);
+                case ALB -> HttpRequestEvent.fromAlb(event);
+                default -> HttpRequestEvent.fromV2(event);
+            };
+            response = handle(request, kind.apiGateway() ? withinApiGatewayLimit(deadline, request) : deadline, invocation);
         } catch (EventDecodeException e) {
-            return respond(answerer.reject(new InvalidRequestException(e.field(), e.problem()), invocation));
+            response = respond(answerer.reject(new InvalidRequestException(e.field(), e.problem()), invocation));
         }
-        return handle(request, deadline, invocation);
+        return kind == EventKind.ALB ? response.forLoadBalancer(event.has("multiValueHeaders")) : response;
     }
 
-    /** Routes a decoded API Gateway request and answers it. */
+    /**
+     * The deadline, or API Gateway's limit counted from when it received the request if that comes
+     * first. The receive time counts (a cold start's init is part of API Gateway's wait) when it is
+     * plausible; a replayed or clock-skewed event counts from now.
+     */
+    private Deadline withinApiGatewayLimit(Deadline deadline, HttpRequestEvent request) {
+        long now = System.currentTimeMillis();
+        long received = request.receivedAtMillis();
+        long start = received > now - apiGatewayLimitMs && received < now + CLOCK_SKEW_MS ? Math.min(received, now) : now;
+        return deadline.notAfter(start + apiGatewayLimitMs);
+    }
+
+    /** Routes a decoded API Gateway or ALB request and answers it. */
     public HttpResponseEvent handle(HttpRequestEvent event, Deadline deadline, Invocation invocation) {
-        String path = event.path() == null ? "/" : event.path();
+        String path = withoutTrailingSlash(event.path() == null ? "/" : event.path());
         if (path.endsWith("/health")) {
             return "GET".equals(event.method()) ? HttpResponseEvent.json(200, "{\"status\":\"ok\"}")
                     : methodNotAllowed("GET");
@@ -78,6 +105,11 @@ public class HttpAdapter {
                     event.body().length + " bytes is over the limit of " + maxBodyBytes + " bytes"), invocation));
         }
         return respond(answerer.answer(() -> parser.parse(event.bodyText(), task), deadline, invocation));
+    }
+
+    /** {@code /classify/} routes like {@code /classify}. */
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private HttpResponseEvent respond(Outcome outcome) {

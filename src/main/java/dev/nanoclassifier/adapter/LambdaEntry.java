@@ -17,16 +17,17 @@ import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
-import dev.nanoclassifier.event.SqsMessage;
+import dev.nanoclassifier.event.InboundMessage;
 import dev.nanoclassifier.observability.Invocation;
 import dev.nanoclassifier.request.InvalidRequestException;
+import dev.nanoclassifier.request.RequestJson;
 import dev.nanoclassifier.request.RequestParser;
 import io.quarkus.runtime.Startup;
 
 /**
  * The one Lambda handler of every trigger. It reads the event, tells its kind by its shape and
- * hands it to the adapter of that trigger: API Gateway v2/v1, SQS, or a direct invocation whose
- * event is the request itself. A direct invocation with a bad request fails with
+ * hands it to the adapter of that trigger: API Gateway v2/v1 and ALB, SQS, SNS and EventBridge, or
+ * a direct invocation whose event is the request itself. A direct invocation with a bad request fails with
  * {@link InvalidRequestException} (the Lambda error type) whose message names the field; one that
  * no model could answer with {@code ModelUnavailableException}. Every request, of every trigger,
  * goes through the {@link Answerer}, which logs it once; this class maps a direct invocation's
@@ -43,19 +44,23 @@ import io.quarkus.runtime.Startup;
 public class LambdaEntry implements RequestStreamHandler {
 
     private final ObjectMapper mapper;
+    private final RequestJson json;
     private final RequestParser parser;
     private final Answerer answerer;
     private final HttpAdapter http;
     private final SqsAdapter sqs;
+    private final NotificationAdapter notifications;
     private final long assumedDeadlineMs;
 
-    public LambdaEntry(ObjectMapper mapper, RequestParser parser, Answerer answerer, HttpAdapter http, SqsAdapter sqs,
-            ClassifierConfig config) {
+    public LambdaEntry(ObjectMapper mapper, RequestJson json, RequestParser parser, Answerer answerer, HttpAdapter http,
+            SqsAdapter sqs, NotificationAdapter notifications, ClassifierConfig config) {
         this.mapper = mapper;
+        this.json = json;
         this.parser = parser;
         this.answerer = answerer;
         this.http = http;
         this.sqs = sqs;
+        this.notifications = notifications;
         this.assumedDeadlineMs = config.timeouts().assumedDeadline().toMillis();
     }
 
@@ -65,18 +70,20 @@ public class LambdaEntry implements RequestStreamHandler {
         String requestId = context == null ? null : context.getAwsRequestId();
         JsonNode event;
         try {
-            event = mapper.readTree(input);
-        } catch (IOException e) {
-            // Not JSON at all: no trigger sends that, so it is a direct invocation; direct() throws the rejection.
-            Invocation invocation = new Invocation(requestId, EventKind.DIRECT.trigger(), null);
-            direct(answerer.reject(new InvalidRequestException("event", "is not valid JSON"), invocation));
+            // Strictly: a direct invocation's event is the request, whose keys must not repeat.
+            event = json.read(input, "event");
+        } catch (InvalidRequestException e) {
+            // No trigger sends that, so it is a direct invocation; direct() throws the rejection.
+            direct(answerer.reject(e, new Invocation(requestId, EventKind.DIRECT.trigger(), null)));
             return;
         }
         EventKind kind = EventKind.of(event);
         Invocation invocation = new Invocation(requestId, kind.trigger(), null);
         Object response = switch (kind) {
-            case HTTP_API_V2, REST_API_V1 -> http.handle(kind, event, deadline, invocation);
-            case SQS -> sqs.handle(SqsMessage.allOf(event), deadline, invocation);
+            case HTTP_API_V2, REST_API_V1, ALB -> http.handle(kind, event, deadline, invocation);
+            case SQS -> sqs.handle(InboundMessage.ofSqs(event), deadline, invocation);
+            case SNS -> notifications.handle(InboundMessage.ofSns(event), deadline, invocation);
+            case EVENTBRIDGE -> notifications.handle(InboundMessage.ofEventBridge(event), deadline, invocation);
             case DIRECT -> direct(answerer.answer(() -> parser.parse(event, null), deadline, invocation));
         };
         mapper.writeValue(output, response);

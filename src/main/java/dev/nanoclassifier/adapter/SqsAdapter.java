@@ -3,15 +3,18 @@ package dev.nanoclassifier.adapter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -26,7 +29,7 @@ import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.SqsBatchResponse;
-import dev.nanoclassifier.event.SqsMessage;
+import dev.nanoclassifier.event.InboundMessage;
 import dev.nanoclassifier.observability.Invocation;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.result.ClassificationResult;
@@ -46,7 +49,10 @@ import dev.nanoclassifier.sink.SqsResultSink;
  * <li>invalid body: a {@code rejected} result is written, not retried;</li>
  * <li>no step could answer (e.g. {@code "fallback":"none"} and the model down): failure, retried;</li>
  * <li>FIFO: after a failure in a group, the group's later records are failures without being processed.</li>
+ * <li>not finished when time is up (the deadline less half the margin, kept for writing the results): failure;
+ * a record answered by then is written and never reported, even when a later record of its group did not finish.</li>
  * </ul>
+ * SNS notifications and EventBridge events go through here too ({@link NotificationAdapter}).
  * Each record goes through the {@link Answerer}; this class only maps its outcome. Nothing here
  * throws for the whole batch.
  */
@@ -73,67 +79,87 @@ public class SqsAdapter {
     }
 
     /** One record's end: its kind, and for an answered or rejected record the result to write. */
-    private record Processed(SqsMessage message, OutcomeKind kind, QueueResult result) {
+    private record Processed(InboundMessage message, OutcomeKind kind, QueueResult result) {
     }
 
-    public SqsBatchResponse handle(List<SqsMessage> messages, Deadline deadline, Invocation invocation) {
-        Map<String, List<SqsMessage>> lanes = lanes(messages);
-        List<Future<List<Processed>>> running = new ArrayList<>(lanes.size());
-        for (List<SqsMessage> lane : lanes.values()) {
-            running.add(workers.submit(() -> processInOrder(lane, deadline, invocation)));
+    public SqsBatchResponse handle(List<InboundMessage> messages, Deadline deadline, Invocation invocation) {
+        Map<String, List<Integer>> lanes = lanes(messages);
+        AtomicReferenceArray<Processed> ends = new AtomicReferenceArray<>(messages.size());
+        CountDownLatch lanesDone = new CountDownLatch(lanes.size());
+        List<Future<?>> running = new ArrayList<>(lanes.size());
+        for (List<Integer> lane : lanes.values()) {
+            running.add(workers.submit(() -> {
+                try {
+                    processInOrder(messages, lane, ends, deadline, invocation);
+                } finally {
+                    lanesDone.countDown();
+                }
+            }));
         }
-        List<Processed> outcomes = new ArrayList<>(messages.size());
+        if (!awaitUntil(lanesDone, deadline)) {
+            running.forEach(future -> future.cancel(true));
+        }
+        // Each record as it ended by now: an answered record is written even when its group did not finish.
         Set<String> failed = new HashSet<>();
-        int index = 0;
-        for (List<SqsMessage> lane : lanes.values()) {
-            Future<List<Processed>> future = running.get(index++);
-            try {
-                outcomes.addAll(future.get(Math.max(1, deadline.remainingMillis() - marginMs / 2), TimeUnit.MILLISECONDS));
-            } catch (Exception e) {
-                future.cancel(true);
-                LOG.warnf("Records of a batch did not finish in time (%s); they will be delivered again",
-                        e.getClass().getSimpleName());
-                lane.forEach(message -> failed.add(message.messageId()));
+        List<QueueResult> toWrite = new ArrayList<>();
+        int unfinished = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            Processed end = ends.get(i);
+            if (end == null || end.kind() == OutcomeKind.FAILED) {
+                failed.add(messages.get(i).messageId());
+                unfinished += end == null ? 1 : 0;
+            } else {
+                toWrite.add(end.result());
             }
         }
-        List<QueueResult> toWrite = new ArrayList<>();
-        for (Processed outcome : outcomes) {
-            if (outcome.kind() == OutcomeKind.FAILED) {
-                failed.add(outcome.message().messageId());
-            } else {
-                toWrite.add(outcome.result());
-            }
+        if (unfinished > 0) {
+            LOG.warnf("%d records of a batch did not finish in time; they will be delivered again", unfinished);
         }
         failed.addAll(sink.publish(toWrite));
         return SqsBatchResponse.of(failedInBatchOrder(messages, lanes, failed));
     }
 
     /**
+     * Waits for every lane until the deadline less what writing the results and the response
+     * takes ({@code deadline-margin / 2}; the model steps already stop at {@code deadline-margin}).
+     */
+    private boolean awaitUntil(CountDownLatch lanesDone, Deadline deadline) {
+        try {
+            return lanesDone.await(Math.max(0, deadline.remainingMillis() - marginMs / 2), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Standard queue: every record is its own lane. FIFO: one lane per message group, in order.
      */
-    private static Map<String, List<SqsMessage>> lanes(List<SqsMessage> messages) {
-        Map<String, List<SqsMessage>> lanes = new LinkedHashMap<>();
-        for (SqsMessage message : messages) {
-            String lane = message.messageGroupId() == null ? "record:" + message.messageId()
-                    : "group:" + message.messageGroupId();
-            lanes.computeIfAbsent(lane, key -> new ArrayList<>()).add(message);
+    private static Map<String, List<Integer>> lanes(List<InboundMessage> messages) {
+        Map<String, List<Integer>> lanes = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            InboundMessage message = messages.get(i);
+            String lane = message.messageGroupId() == null ? "record:" + i : "group:" + message.messageGroupId();
+            lanes.computeIfAbsent(lane, key -> new ArrayList<>()).add(i);
         }
         return lanes;
     }
 
-    private List<Processed> processInOrder(List<SqsMessage> lane, Deadline deadline, Invocation invocation) {
-        List<Processed> outcomes = new ArrayList<>(lane.size());
+    /** A lane's records in order, each end recorded as soon as it is known; after a failure the rest fail. */
+    private void processInOrder(List<InboundMessage> messages, List<Integer> lane, AtomicReferenceArray<Processed> ends,
+            Deadline deadline, Invocation invocation) {
         boolean groupFailed = false;
-        for (SqsMessage message : lane) {
-            Processed outcome = groupFailed ? new Processed(message, OutcomeKind.FAILED, null)
+        for (int index : lane) {
+            InboundMessage message = messages.get(index);
+            Processed end = groupFailed || Thread.currentThread().isInterrupted()
+                    ? new Processed(message, OutcomeKind.FAILED, null)
                     : process(message, deadline, invocation.forMessage(message.messageId()));
-            groupFailed |= outcome.kind() == OutcomeKind.FAILED;
-            outcomes.add(outcome);
+            groupFailed |= end.kind() == OutcomeKind.FAILED;
+            ends.set(index, end);
         }
-        return outcomes;
     }
 
-    private Processed process(SqsMessage message, Deadline deadline, Invocation invocation) {
+    private Processed process(InboundMessage message, Deadline deadline, Invocation invocation) {
         Outcome outcome = answerer.answer(() -> parser.parse(message.body(), null), deadline, invocation);
         return outcome.match(answered -> {
             ClassificationResult result = answered.result();
@@ -153,25 +179,26 @@ public class SqsAdapter {
     }
 
     /** Failed ids in batch order; in a FIFO group, every record after a failed one fails too. */
-    private static List<String> failedInBatchOrder(List<SqsMessage> messages, Map<String, List<SqsMessage>> lanes,
+    private static List<String> failedInBatchOrder(List<InboundMessage> messages, Map<String, List<Integer>> lanes,
             Set<String> failed) {
         Set<String> all = new HashSet<>(failed);
-        for (List<SqsMessage> lane : lanes.values()) {
+        for (List<Integer> lane : lanes.values()) {
             boolean after = false;
-            for (SqsMessage message : lane) {
+            for (int index : lane) {
+                InboundMessage message = messages.get(index);
                 after |= failed.contains(message.messageId());
                 if (after && message.messageGroupId() != null) {
                     all.add(message.messageId());
                 }
             }
         }
-        List<String> ordered = new ArrayList<>();
-        for (SqsMessage message : messages) {
+        Set<String> ordered = new LinkedHashSet<>();
+        for (InboundMessage message : messages) {
             if (all.contains(message.messageId())) {
                 ordered.add(message.messageId());
             }
         }
-        return ordered;
+        return List.copyOf(ordered);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -1,5 +1,6 @@
 package dev.nanoclassifier.classifier;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Singleton;
@@ -8,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nanoclassifier.classifier.budget.ContextBudget;
 import dev.nanoclassifier.classifier.budget.Deadline;
+import dev.nanoclassifier.classifier.budget.OutOfTimeException;
 import dev.nanoclassifier.classifier.fallback.ChainOutcome;
 import dev.nanoclassifier.classifier.fallback.FallbackChain;
+import dev.nanoclassifier.classifier.model.FailureReason;
 import dev.nanoclassifier.classifier.model.ModelEndpoints;
 import dev.nanoclassifier.classifier.model.ModelQuestion;
 import dev.nanoclassifier.classifier.prompt.ModelQuestions;
@@ -49,7 +52,12 @@ public class Classifier {
 
     public ClassificationResult classify(ClassificationRequest request, Deadline deadline) {
         long start = System.nanoTime();
-        ContextBudget.Fitted fitted = budget.fit(request);
+        ContextBudget.Fitted fitted;
+        try {
+            fitted = budget.fit(request, deadline);
+        } catch (OutOfTimeException e) {
+            throw new ModelUnavailableException(FailureReason.DEADLINE, -1, List.of());
+        }
         String key = cache == null ? null : CacheKey.of(firstStep, fitted.request());
         if (key != null) {
             CompletableFuture<Object> hit = cache.getIfPresent(key);

@@ -142,6 +142,15 @@ public interface ClassifierConfig {
         /** Remaining time assumed when the runtime reports no deadline (local runs, the test event server). */
         @WithDefault("30s")
         Duration assumedDeadline();
+
+        /**
+         * API Gateway's integration timeout: after it, API Gateway has already answered the client
+         * (503/504) whatever the function does, so an API Gateway request is given up then, counted
+         * from when API Gateway received it, if that comes before the Lambda deadline. 29 s is the
+         * default limit of REST and HTTP APIs; set it to your API's if you had it raised.
+         */
+        @WithDefault("29s")
+        Duration apiGatewayLimit();
     }
 
     interface Retry {

@@ -6,18 +6,31 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The parts of an API Gateway event (v1 or v2) the function routes on, with the body decoded.
- * An envelope whose body cannot be decoded is an {@link EventDecodeException} naming {@code body}.
+ * The parts of an API Gateway (v1 or v2) or ALB event the function routes on, with the body
+ * decoded, and when API Gateway received the request ({@code receivedAtMillis}, epoch
+ * milliseconds; 0 when the event does not say). An envelope whose body cannot be decoded is an
+ * {@link EventDecodeException} naming {@code body}.
  */
-public record HttpRequestEvent(String method, String path, byte[] body) {
+public record HttpRequestEvent(String method, String path, byte[] body, long receivedAtMillis) {
+
+    public HttpRequestEvent(String method, String path, byte[] body) {
+        this(method, path, body, 0);
+    }
 
     public static HttpRequestEvent fromV2(JsonNode event) {
-        JsonNode http = event.path("requestContext").path("http");
+        JsonNode context = event.path("requestContext");
+        JsonNode http = context.path("http");
         String path = event.hasNonNull("rawPath") ? event.get("rawPath").asText() : http.path("path").asText("/");
-        return new HttpRequestEvent(http.path("method").asText("GET"), path, body(event));
+        return new HttpRequestEvent(http.path("method").asText("GET"), path, body(event), context.path("timeEpoch").asLong(0));
     }
 
     public static HttpRequestEvent fromV1(JsonNode event) {
+        return new HttpRequestEvent(event.path("httpMethod").asText("GET"), event.path("path").asText("/"), body(event),
+                event.path("requestContext").path("requestTimeEpoch").asLong(0));
+    }
+
+    /** An ALB target event: the fields of a REST API v1 event, without a receive time. */
+    public static HttpRequestEvent fromAlb(JsonNode event) {
         return new HttpRequestEvent(event.path("httpMethod").asText("GET"), event.path("path").asText("/"), body(event));
     }
 

@@ -1,15 +1,27 @@
 package dev.nanoclassifier.event;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The response API Gateway expects from a Lambda proxy integration (v1 and v2 alike). */
+/**
+ * The response API Gateway (v1 and v2) and an Application Load Balancer expect from a Lambda
+ * function. An ALB also needs {@code statusDescription}, and {@code multiValueHeaders} instead of
+ * {@code headers} when its target group has multi-value headers on; API Gateway gets neither.
+ */
 @RegisterForReflection
-public record HttpResponseEvent(int statusCode, Map<String, String> headers, String body,
-        @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HttpResponseEvent(int statusCode, String statusDescription, Map<String, String> headers,
+        Map<String, List<String>> multiValueHeaders, String body, @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
+
+    public HttpResponseEvent(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
+        this(statusCode, null, headers, null, body, isBase64Encoded);
+    }
 
     public static HttpResponseEvent json(int status, String body) {
         return new HttpResponseEvent(status, Map.of("Content-Type", "application/json"), body, false);
@@ -17,5 +29,30 @@ public record HttpResponseEvent(int statusCode, Map<String, String> headers, Str
 
     public static HttpResponseEvent json(int status, String body, String header, String value) {
         return new HttpResponseEvent(status, Map.of("Content-Type", "application/json", header, value), body, false);
+    }
+
+    /** This response as an ALB target answers: with a status description, headers multi-valued if asked. */
+    public HttpResponseEvent forLoadBalancer(boolean multiValueHeaders) {
+        String description = statusCode + " " + reasonPhrase(statusCode);
+        if (!multiValueHeaders) {
+            return new HttpResponseEvent(statusCode, description, headers, null, body, isBase64Encoded);
+        }
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((name, value) -> multi.put(name, List.of(value)));
+        return new HttpResponseEvent(statusCode, description, null, multi, body, isBase64Encoded);
+    }
+
+    private static String reasonPhrase(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Payload Too Large";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "Status";
+        };
     }
 }

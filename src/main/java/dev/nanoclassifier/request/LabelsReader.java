@@ -28,9 +28,9 @@ final class LabelsReader {
             String itemField = field + "[" + i + "]";
             JsonNode item = node.get(i);
             if (item.isTextual()) {
-                labels.add(LabelSpec.named(item.asText().strip()));
+                labels.add(LabelSpec.named(exactName(item.asText(), itemField)));
             } else if (item.isObject()) {
-                String name = RequestParser.requiredString(item, "name", itemField + ".name").strip();
+                String name = exactName(RequestParser.requiredString(item, "name", itemField + ".name"), itemField + ".name");
                 String description = RequestParser.optionalString(item, "description", itemField + ".description");
                 labels.add(new LabelSpec(name, description, examples(item, itemField + ".examples")));
             } else {
@@ -38,6 +38,18 @@ final class LabelsReader {
             }
         }
         return checkLabels(labels, field);
+    }
+
+    /**
+     * A label name as sent. Answers are label names exactly as the caller sent them, so a name the
+     * caller padded with whitespace is refused rather than stripped into a string never sent.
+     */
+    private static String exactName(String name, String field) {
+        if (!name.isBlank() && !name.equals(name.strip())) {
+            throw new InvalidRequestException(field,
+                    "label name must not start or end with whitespace; answers are the names exactly as sent");
+        }
+        return name;
     }
 
     /** The label rules: 2 to max labels, names not blank, not too long, not repeated. */

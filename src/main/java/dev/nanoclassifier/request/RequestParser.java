@@ -1,6 +1,6 @@
 package dev.nanoclassifier.request;
 
-import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Set;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nanoclassifier.config.ClassifierConfig;
 
@@ -22,30 +21,27 @@ import dev.nanoclassifier.config.ClassifierConfig;
 @Singleton
 public class RequestParser {
 
-    private final ObjectMapper mapper;
+    private final RequestJson json;
     private final ClassifierConfig.Limits limits;
     private final ClassifierDefinitions definitions;
     private final LabelsReader labelsReader;
 
-    public RequestParser(ObjectMapper mapper, ClassifierConfig config, ClassifierDefinitions definitions) {
-        this.mapper = mapper;
+    public RequestParser(RequestJson json, ClassifierConfig config, ClassifierDefinitions definitions) {
+        this.json = json;
         this.limits = config.limits();
         this.definitions = definitions;
         this.labelsReader = new LabelsReader(config.limits());
     }
 
-    /** Parses raw JSON text. {@code pathTask} is the task fixed by an HTTP path, or null. */
-    public ClassificationRequest parse(String json, Task pathTask) {
-        if (json == null || json.isBlank()) {
+    /**
+     * Parses raw JSON text: exactly one JSON object, no key twice. {@code pathTask} is the task fixed
+     * by an HTTP path, or null.
+     */
+    public ClassificationRequest parse(String text, Task pathTask) {
+        if (text == null || text.isBlank()) {
             throw new InvalidRequestException("body", "is empty; expected a JSON object");
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (IOException e) {
-            throw new InvalidRequestException("body", "is not valid JSON");
-        }
-        return parse(root, pathTask);
+        return parse(json.read(text, "body"), pathTask);
     }
 
     public ClassificationRequest parse(JsonNode root, Task pathTask) {
@@ -132,10 +128,15 @@ public class RequestParser {
             if (!topKNode.isIntegralNumber()) {
                 throw new InvalidRequestException("topK", "must be an integer");
             }
-            if (topKNode.asLong() < 1) {
+            // Read whole: a long or an int would wrap 2^64 + 1 around to 1.
+            BigInteger value = topKNode.bigIntegerValue();
+            if (value.signum() < 1) {
                 throw new InvalidRequestException("topK", "must be at least 1");
             }
-            topK = (int) Math.min(topKNode.asLong(), candidates.size());
+            if (value.compareTo(BigInteger.valueOf(limits.maxCandidates())) > 0) {
+                throw new InvalidRequestException("topK", "must be at most " + limits.maxCandidates());
+            }
+            topK = Math.min(value.intValue(), candidates.size());
         }
         return new ClassificationRequest.Rank(id, query, candidates, topK, fallback);
     }

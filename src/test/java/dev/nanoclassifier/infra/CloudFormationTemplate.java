@@ -39,6 +39,15 @@ final class CloudFormationTemplate {
         return name;
     }
 
+    /** A top-level section as parsed ({@code Transform}, {@code Parameters}, ...); fails when it is absent. */
+    Object root(String section) {
+        Object value = root.get(section);
+        if (value == null) {
+            throw new AssertionError(name + ": no section " + section);
+        }
+        return value;
+    }
+
     Map<String, Object> parameters() {
         return map(root.getOrDefault("Parameters", Map.of()));
     }

@@ -406,6 +406,47 @@ class InfraTemplateTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {NATIVE, JVM})
+    void deadLetterQueueAndLogGroupOutliveTheStackByDefault(String path) throws IOException {
+        // Arrange
+        CloudFormationTemplate base = CloudFormationTemplate.load(path);
+        CloudFormationTemplate template = base.resolvedFor(Map.of());
+
+        // Act
+        List<String> kept = List.of(deadLetterQueueOf(template), logGroupOf(template));
+
+        // Assert: deleting the stack (or an update that replaces them) must not delete failed messages or logs.
+        assertEquals("true", base.parameter("RetainOnDelete").get("Default"));
+        List<Object> transforms = list(base.root("Transform"));
+        assertTrue(transforms.contains("AWS::LanguageExtensions")
+                        && transforms.indexOf("AWS::LanguageExtensions") < transforms.indexOf("AWS::Serverless-2016-10-31"),
+                "an intrinsic function in DeletionPolicy needs AWS::LanguageExtensions, before the SAM transform: "
+                        + transforms);
+        for (String resource : kept) {
+            assertAll(resource,
+                    () -> assertEquals("Retain", template.resource(resource).get("DeletionPolicy")),
+                    () -> assertEquals("Retain", template.resource(resource).get("UpdateReplacePolicy")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NATIVE, JVM})
+    void deadLetterQueueAndLogGroupAreDeletedWithTheStackWhenRetainOnDeleteIsFalse(String path) throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(path).resolvedFor(Map.of("RetainOnDelete", "false"));
+
+        // Act
+        List<String> deleted = List.of(deadLetterQueueOf(template), logGroupOf(template));
+
+        // Assert
+        for (String resource : deleted) {
+            assertAll(resource,
+                    () -> assertEquals("Delete", template.resource(resource).get("DeletionPolicy")),
+                    () -> assertEquals("Delete", template.resource(resource).get("UpdateReplacePolicy")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NATIVE, JVM})
     void functionIsConfiguredForTheModelEndpoint(String path) throws IOException {
         // Arrange
         CloudFormationTemplate template = CloudFormationTemplate.load(path);
@@ -513,6 +554,14 @@ class InfraTemplateTest {
         String queue = resourceOfGetAtt(onlySqsEvent(template).get("Queue"), "Arn");
         assertEquals(SQS_QUEUE, template.typeOf(queue));
         return queue;
+    }
+
+    /** The log group the function writes to. */
+    private static String logGroupOf(CloudFormationTemplate template) {
+        String function = template.onlyResourceOfType(SERVERLESS_FUNCTION);
+        String logGroup = resourceOfRef(map(template.properties(function).get("LoggingConfig")).get("LogGroup"));
+        assertEquals("AWS::Logs::LogGroup", template.typeOf(logGroup));
+        return logGroup;
     }
 
     private static Map<String, Object> redrivePolicyOf(CloudFormationTemplate template) {

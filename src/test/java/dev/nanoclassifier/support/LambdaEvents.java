@@ -84,6 +84,72 @@ public final class LambdaEvents {
         return event;
     }
 
+    /** The SNS sample (a direct subscription) with one record per message (new message ids). */
+    public static ObjectNode sns(String... messages) {
+        ObjectNode event = fixture("sns-notification.json");
+        ObjectNode template = (ObjectNode) event.get("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        for (String message : messages) {
+            ObjectNode record = template.deepCopy();
+            ((ObjectNode) record.get("Sns")).put("MessageId", UUID.randomUUID().toString()).put("Message", message);
+            records.add(record);
+        }
+        return event;
+    }
+
+    /**
+     * The SNS-to-SQS sample (raw message delivery off) with one record per message: each SQS body is
+     * the sample's SNS envelope with its {@code Message} replaced (new SQS and SNS message ids).
+     */
+    public static ObjectNode sqsSnsEnvelope(String... messages) {
+        ObjectNode event = fixture("sqs-sns-envelope.json");
+        ObjectNode template = (ObjectNode) event.get("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        try {
+            for (String message : messages) {
+                ObjectNode envelope = (ObjectNode) JSON.readTree(template.get("body").asText());
+                envelope.put("MessageId", UUID.randomUUID().toString()).put("Message", message);
+                ObjectNode record = template.deepCopy();
+                record.put("messageId", UUID.randomUUID().toString());
+                record.put("body", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(envelope));
+                records.add(record);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return event;
+    }
+
+    /** The EventBridge sample with {@code detail} replaced by {@code detailJson} (a new event id). */
+    public static ObjectNode eventBridge(String detailJson) {
+        ObjectNode event = fixture("eventbridge-custom.json");
+        try {
+            event.set("detail", JSON.readTree(detailJson));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        event.put("id", UUID.randomUUID().toString());
+        return event;
+    }
+
+    /** The ALB target sample (single-value headers) with method, path and body replaced. */
+    public static ObjectNode alb(String method, String path, String body) {
+        return withRequest(fixture("alb-target.json"), method, path, body);
+    }
+
+    /** The ALB target sample with multi-value headers enabled, with method, path and body replaced. */
+    public static ObjectNode albMultiValue(String method, String path, String body) {
+        return withRequest(fixture("alb-target-multivalue.json"), method, path, body);
+    }
+
+    private static ObjectNode withRequest(ObjectNode event, String method, String path, String body) {
+        event.put("httpMethod", method);
+        event.put("path", path);
+        event.put("body", body);
+        event.put("isBase64Encoded", false);
+        return event;
+    }
+
     public static ObjectNode fixture(String name) {
         try (InputStream in = LambdaEvents.class.getResourceAsStream("/events/" + name)) {
             return (ObjectNode) JSON.readTree(in);

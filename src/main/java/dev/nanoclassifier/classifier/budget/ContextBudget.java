@@ -22,25 +22,40 @@ public class ContextBudget {
 
     private final TokenCounter tokens;
     private final ClassifierConfig.Budget budget;
+    private final long marginMs;
 
     public ContextBudget(TokenCounter tokens, ClassifierConfig config) {
         this.tokens = tokens;
         this.budget = config.budget();
+        this.marginMs = config.timeouts().deadlineMargin().toMillis();
     }
 
     /** The request as it will be sent, and what was cut. */
     public record Fitted(ClassificationRequest request, List<Truncation> truncations) {
     }
 
-    public Fitted fit(ClassificationRequest request) {
+    /**
+     * Fits {@code request} to the budgets. Counting and cutting take time in proportion to the text;
+     * before each long step the deadline is checked, and {@link OutOfTimeException} ends the work
+     * when less than the deadline margin is left.
+     */
+    public Fitted fit(ClassificationRequest request, Deadline deadline) {
+        Runnable checkpoint = () -> {
+            if (deadline != null && deadline.remainingMillis() <= marginMs) {
+                throw new OutOfTimeException();
+            }
+        };
         List<Truncation> cuts = new ArrayList<>();
         ClassificationRequest fitted = request.match(
-                classify -> fitLabels(classify.withInput(fitText(classify.input(), "input", budget.inputTokens(), cuts)), cuts),
-                rank -> fitCandidates(rank.withQuery(fitText(rank.query(), "query", budget.inputTokens(), cuts)), cuts));
+                classify -> fitLabels(classify.withInput(fitText(classify.input(), "input", budget.inputTokens(), cuts,
+                        checkpoint)), cuts, checkpoint),
+                rank -> fitCandidates(rank.withQuery(fitText(rank.query(), "query", budget.inputTokens(), cuts, checkpoint)),
+                        cuts));
         return new Fitted(fitted, List.copyOf(cuts));
     }
 
-    private String fitText(String text, String field, int limit, List<Truncation> cuts) {
+    private String fitText(String text, String field, int limit, List<Truncation> cuts, Runnable checkpoint) {
+        checkpoint.run();
         if (tokens.fits(text, limit)) {
             return text;
         }
@@ -53,29 +68,22 @@ public class ContextBudget {
         return cut;
     }
 
-    private ClassificationRequest.Classify fitLabels(ClassificationRequest.Classify request, List<Truncation> cuts) {
+    private ClassificationRequest.Classify fitLabels(ClassificationRequest.Classify request, List<Truncation> cuts,
+            Runnable checkpoint) {
         int limit = budget.labelTokens();
-        String all = labelText(request.labels());
-        if (tokens.fits(all, limit)) {
+        if (tokens.fitsUncounted(labelText(request.labels()), limit)) {
             return request;
         }
-        int before = tokens.count(all);
+        LabelCut counted = LabelCut.count(request.labels(), tokens, checkpoint);
+        if (counted.tokens() <= limit) {
+            return request;
+        }
         if (budget.policy() == ClassifierConfig.BudgetPolicy.REJECT) {
-            throw new OverBudgetException("labels", before, limit);
+            throw new OverBudgetException("labels", counted.tokens(), limit);
         }
-        // Examples go first (last example of the last label first), then descriptions are cut evenly.
-        List<LabelSpec> labels = new ArrayList<>(request.labels());
-        for (int i = labels.size() - 1; i >= 0 && tokens.count(labelText(labels)) > limit; i--) {
-            LabelSpec label = labels.get(i);
-            labels.set(i, new LabelSpec(label.name(), label.description(), List.of()));
-        }
-        if (tokens.count(labelText(labels)) > limit) {
-            int share = Math.max(1, limit / labels.size());
-            labels.replaceAll(label -> label.description() == null ? label
-                    : new LabelSpec(label.name(), tokens.keepHeadAndTail(label.description(), share), List.of()));
-        }
-        cuts.add(new Truncation("labels", before, tokens.count(labelText(labels))));
-        return request.withLabels(labels);
+        LabelCut.Cut cut = counted.cutTo(limit, tokens, checkpoint);
+        cuts.add(new Truncation("labels", counted.tokens(), cut.tokensAfter()));
+        return request.withLabels(cut.labels());
     }
 
     private ClassificationRequest.Rank fitCandidates(ClassificationRequest.Rank request, List<Truncation> cuts) {

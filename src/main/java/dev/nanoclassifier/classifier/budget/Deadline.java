@@ -28,6 +28,11 @@ public record Deadline(long epochMillis) {
         return in(remaining);
     }
 
+    /** The earlier of this deadline and {@code epochMillis}. */
+    public Deadline notAfter(long epochMillis) {
+        return epochMillis < this.epochMillis ? new Deadline(epochMillis) : this;
+    }
+
     public long remainingMillis() {
         return epochMillis - System.currentTimeMillis();
     }

@@ -24,7 +24,12 @@ public class TokenCounter {
 
     /** True when {@code text} has at most {@code budget} tokens, counting only when it must. */
     public boolean fits(String text, int budget) {
-        return text == null || (long) text.length() * 3 <= budget || count(text) <= budget;
+        return fitsUncounted(text, budget) || count(text) <= budget;
+    }
+
+    /** True when {@code text} is short enough to be known to fit {@code budget} without counting. */
+    public boolean fitsUncounted(String text, int budget) {
+        return text == null || (long) text.length() * 3 <= budget;
     }
 
     /**
