@@ -23,12 +23,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class EventKindTest {
 
     /** The kind each fixture of {@code src/test/resources/events} must be detected as. */
-    static final Map<String, EventKind> EXPECTED = Map.of(
-            "apigw-http-v2.json", EventKind.HTTP_API_V2,
-            "apigw-http-v2-nobody.json", EventKind.HTTP_API_V2,
-            "apigw-rest-v1.json", EventKind.REST_API_V1,
-            "sqs-batch.json", EventKind.SQS,
-            "sqs-single.json", EventKind.SQS);
+    static final Map<String, EventKind> EXPECTED = Map.ofEntries(
+            Map.entry("alb-target.json", EventKind.ALB),
+            Map.entry("alb-target-multivalue.json", EventKind.ALB),
+            Map.entry("apigw-http-v2.json", EventKind.HTTP_API_V2),
+            Map.entry("apigw-http-v2-nobody.json", EventKind.HTTP_API_V2),
+            Map.entry("apigw-rest-v1.json", EventKind.REST_API_V1),
+            Map.entry("apigw-rest-v1-get.json", EventKind.REST_API_V1),
+            Map.entry("eventbridge-custom.json", EventKind.EVENTBRIDGE),
+            Map.entry("eventbridge-scheduled.json", EventKind.EVENTBRIDGE),
+            Map.entry("sns-notification.json", EventKind.SNS),
+            Map.entry("sqs-batch.json", EventKind.SQS),
+            Map.entry("sqs-batch-large.json", EventKind.SQS),
+            Map.entry("sqs-empty-body.json", EventKind.SQS),
+            Map.entry("sqs-single.json", EventKind.SQS),
+            Map.entry("sqs-sns-envelope.json", EventKind.SQS),
+            Map.entry("sqs-sns-envelope-fifo.json", EventKind.SQS));
 
     static List<String> fixtures() {
         return EventFixtures.names();
@@ -69,9 +79,9 @@ class EventKindTest {
     }
 
     @Test
-    void recordsFromAnotherSourceThanSqsAreNotAnSqsBatch() {
+    void recordsFromAnUnsupportedSourceAreADirectInvocation() {
         ObjectNode event = EventFixtures.read("sqs-single.json");
-        ((ObjectNode) event.get("Records").get(0)).put("eventSource", "aws:sns");
+        ((ObjectNode) event.get("Records").get(0)).put("eventSource", "aws:kinesis");
 
         assertEquals(EventKind.DIRECT, EventKind.of(event));
     }
@@ -90,6 +100,23 @@ class EventKindTest {
     }
 
     @Test
+    void anEventBridgeEnvelopeNeedsDetailTypeSourceAndDetail() {
+        ObjectNode event = EventFixtures.read("eventbridge-custom.json");
+        event.remove("detail");
+
+        assertEquals(EventKind.DIRECT, EventKind.of(event));
+    }
+
+    @Test
+    void anAlbEventIsToldApartFromARestApiEventByRequestContextElb() {
+        ObjectNode event = EventFixtures.read("alb-target.json");
+        ((ObjectNode) event.get("requestContext")).remove("elb");
+        ((ObjectNode) event.get("requestContext")).put("stage", "prod");
+
+        assertEquals(EventKind.REST_API_V1, EventKind.of(event));
+    }
+
+    @Test
     void aRequestContextWithoutHttpMethodOrVersion2IsADirectInvocation() {
         ObjectNode event = EventFixtures.read("apigw-rest-v1.json");
         event.remove("httpMethod");
@@ -99,10 +126,21 @@ class EventKindTest {
 
     @Test
     void eachKindNamesItsTriggerForTheLogs() {
-        assertEquals(List.of("apigateway", "apigateway", "sqs", "direct"),
-                List.of(EventKind.HTTP_API_V2.trigger(), EventKind.REST_API_V1.trigger(), EventKind.SQS.trigger(),
-                        EventKind.DIRECT.trigger()));
-        assertEquals(4, EventKind.values().length, "a new kind needs its trigger name asserted here");
+        Map<EventKind, String> triggers = new java.util.EnumMap<>(EventKind.class);
+        for (EventKind kind : EventKind.values()) {
+            triggers.put(kind, kind.trigger());
+        }
+
+        assertEquals(Map.of(EventKind.HTTP_API_V2, "apigateway", EventKind.REST_API_V1, "apigateway", EventKind.ALB, "alb",
+                EventKind.SQS, "sqs", EventKind.SNS, "sns", EventKind.EVENTBRIDGE, "eventbridge", EventKind.DIRECT, "direct"),
+                triggers, "a new kind needs its trigger name here");
+    }
+
+    @Test
+    void onlyApiGatewayKindsAreBoundByApiGatewaysIntegrationTimeout() {
+        List<EventKind> apiGateway = java.util.Arrays.stream(EventKind.values()).filter(EventKind::apiGateway).toList();
+
+        assertEquals(List.of(EventKind.HTTP_API_V2, EventKind.REST_API_V1), apiGateway);
     }
 
     private static JsonNode json(String text) {

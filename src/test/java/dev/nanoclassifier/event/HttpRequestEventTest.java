@@ -27,6 +27,7 @@ class HttpRequestEventTest {
         assertEquals("POST", request.method());
         assertEquals("/my/path", request.path());
         assertEquals("Hello from Lambda!!", request.bodyText());
+        assertEquals(1583348638390L, request.receivedAtMillis(), "requestContext.timeEpoch");
     }
 
     @Test
@@ -59,6 +60,27 @@ class HttpRequestEventTest {
         assertEquals("POST", request.method());
         assertEquals("/path/to/resource", request.path());
         assertEquals("{\"message\": \"Lambda rocks\"}", request.bodyText());
+        assertEquals(1428582896000L, request.receivedAtMillis(), "requestContext.requestTimeEpoch");
+    }
+
+    @Test
+    void anAlbEventGivesItsMethodPathAndBodyButNoReceiveTime() {
+        ObjectNode event = EventFixtures.read("alb-target.json");
+
+        HttpRequestEvent request = HttpRequestEvent.fromAlb(event);
+
+        assertEquals("GET", request.method());
+        assertEquals("/", request.path());
+        assertEquals("Hello from ELB", request.bodyText());
+        assertEquals(0, request.receivedAtMillis());
+    }
+
+    @Test
+    void anAlbEventWithAnEmptyBodyHasAnEmptyBody() {
+        HttpRequestEvent request = HttpRequestEvent.fromAlb(EventFixtures.read("alb-target-multivalue.json"));
+
+        assertEquals("/todos", request.path());
+        assertEquals("", request.bodyText());
     }
 
     @Test

@@ -42,14 +42,14 @@ class RequestParserTest {
                 .build()
                 .getConfigMapping(ClassifierConfig.class);
         ObjectMapper mapper = new ObjectMapper();
-        parser = new RequestParser(mapper, config, new ClassifierDefinitions(mapper, config));
+        parser = new RequestParser(new RequestJson(mapper), config, new ClassifierDefinitions(mapper, config));
     }
 
     @Test
     void aClassifyRequestKeepsItsInputLabelsAndOptions() {
         String json = """
                 {"id":"t-1","input":"The export crashes","instructions":"Triage it.","multiLabel":true,"fallback":"none",
-                 "labels":[" bug ",{"name":"billing","description":"Payments","examples":["charged twice"]}]}""";
+                 "labels":["bug",{"name":"billing","description":"Payments","examples":["charged twice"]}]}""";
 
         ClassificationRequest request = parser.parse(json, null);
 
@@ -58,7 +58,7 @@ class RequestParserTest {
         assertEquals(Task.CLASSIFY, classify.task());
         assertEquals("The export crashes", classify.input());
         assertEquals(List.of(LabelSpec.named("bug"), new LabelSpec("billing", "Payments", List.of("charged twice"))),
-                classify.labels(), "label names are stripped; descriptions and examples kept");
+                classify.labels(), "names, descriptions and examples as sent");
         assertEquals("Triage it.", classify.instructions());
         assertTrue(classify.multiLabel());
         assertEquals(FallbackMode.NONE, classify.fallback());
@@ -151,8 +151,11 @@ class RequestParserTest {
                         "must be an array of label names or label objects"),
                 bad("duplicate labels, any case", "{\"input\":\"hi\",\"labels\":[\"a\",\"b\",\"A\"]}", "labels[2]",
                         "duplicate label \"A\""),
-                bad("duplicate labels after stripping", "{\"input\":\"hi\",\"labels\":[\"a\",\" a \"]}", "labels[1]",
-                        "duplicate label \"a\""),
+                bad("padded label name", "{\"input\":\"hi\",\"labels\":[\"a\",\" b \"]}", "labels[1]",
+                        "label name must not start or end with whitespace; answers are the names exactly as sent"),
+                bad("padded label object name", "{\"input\":\"hi\",\"labels\":[\"a\",{\"name\":\"b\\n\"}]}",
+                        "labels[1].name",
+                        "label name must not start or end with whitespace; answers are the names exactly as sent"),
                 bad("blank label", "{\"input\":\"hi\",\"labels\":[\"a\",\" \"]}", "labels[1]", "label name must not be blank"),
                 bad("label too long", "{\"input\":\"hi\",\"labels\":[\"a\",\"" + "b".repeat(101) + "\"]}", "labels[1]",
                         "label name is longer than 100 characters"),
@@ -207,6 +210,17 @@ class RequestParserTest {
                         "must be an integer"),
                 bad("topK fractional", "{\"task\":\"rank\",\"query\":\"q\",\"candidates\":[\"a\"],\"topK\":1.5}", "topK",
                         "must be an integer"),
+                bad("topK over the candidate limit", "{\"task\":\"rank\",\"query\":\"q\",\"candidates\":[\"a\"],\"topK\":101}",
+                        "topK", "must be at most 100"),
+                bad("topK that would wrap around", "{\"task\":\"rank\",\"query\":\"q\",\"candidates\":[\"a\"],"
+                        + "\"topK\":18446744073709551617}", "topK", "must be at most 100"),
+                bad("a key twice", "{\"input\":\"hi\",\"input\":\"ho\"," + LABELS + "}", "input",
+                        "appears twice in the same object"),
+                bad("a nested key twice", "{\"input\":\"hi\",\"labels\":[\"a\",{\"name\":\"b\",\"name\":\"c\"}]}",
+                        "labels[1].name", "appears twice in the same object"),
+                bad("two concatenated objects", "{\"input\":\"hi\"," + LABELS + "}{\"input\":\"ho\"}", "body",
+                        "has content after the JSON object"),
+                bad("trailing garbage", "{\"input\":\"hi\"," + LABELS + "} x", "body", "has content after the JSON object"),
                 bad("not an object", "[1,2,3]", "body", "must be a JSON object"),
                 bad("not JSON", "{\"input\":", "body", "is not valid JSON"),
                 bad("empty body", "", "body", "is empty; expected a JSON object"),
