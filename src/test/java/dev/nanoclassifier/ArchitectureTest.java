@@ -47,7 +47,7 @@ class ArchitectureTest {
             "classifier.cost",      // price of a model call
             "classifier.budget",    // token budgets and the deadline
             "request",              // parsing and validation into the sealed request types
-            "observability",        // request log line, metrics, stdout lines
+            "observability",        // request log line, metrics, stdout lines, invocation fields, X-Ray subsegments
             "result",               // pure DTO records of the answer; imports nothing of the app
             "config");              // the one @ConfigMapping; imports nothing of the app
 

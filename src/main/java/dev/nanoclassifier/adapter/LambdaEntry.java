@@ -18,7 +18,11 @@ import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
 import dev.nanoclassifier.event.InboundMessage;
+import dev.nanoclassifier.observability.DebugSample;
+import dev.nanoclassifier.observability.EmfMetrics;
 import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.observability.InvocationContext;
+import dev.nanoclassifier.observability.LambdaInvocations;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestJson;
 import dev.nanoclassifier.request.RequestParser;
@@ -51,9 +55,16 @@ public class LambdaEntry implements RequestStreamHandler {
     private final SqsAdapter sqs;
     private final NotificationAdapter notifications;
     private final long assumedDeadlineMs;
+    private final LambdaInvocations invocations;
+    private final EmfMetrics metrics;
+    private final DebugSample debugSample;
 
     public LambdaEntry(ObjectMapper mapper, RequestJson json, RequestParser parser, Answerer answerer, HttpAdapter http,
-            SqsAdapter sqs, NotificationAdapter notifications, ClassifierConfig config) {
+            SqsAdapter sqs, NotificationAdapter notifications, ClassifierConfig config, LambdaInvocations invocations,
+            EmfMetrics metrics, DebugSample debugSample) {
+        this.invocations = invocations;
+        this.metrics = metrics;
+        this.debugSample = debugSample;
         this.mapper = mapper;
         this.json = json;
         this.parser = parser;
@@ -64,8 +75,20 @@ public class LambdaEntry implements RequestStreamHandler {
         this.assumedDeadlineMs = config.timeouts().assumedDeadline().toMillis();
     }
 
+    /**
+     * Every line logged while the invocation runs, on this thread or an SQS worker, carries the
+     * invocation's fields ({@link InvocationContext}): cold start, request and trace ids, service.
+     */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        InvocationContext invocation = invocations.begin(context);
+        try (InvocationContext.Scope scope = invocation.enter()) {
+            metrics.coldStart(invocation);
+            handle(input, output, context);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Context context) throws IOException {
         Deadline deadline = Deadline.of(context, assumedDeadlineMs);
         String requestId = context == null ? null : context.getAwsRequestId();
         JsonNode event;
@@ -78,6 +101,7 @@ public class LambdaEntry implements RequestStreamHandler {
             return;
         }
         EventKind kind = EventKind.of(event);
+        debugSample.event(InvocationContext.current(), kind.trigger(), event, deadline.remainingMillis());
         Invocation invocation = new Invocation(requestId, kind.trigger(), null);
         Object response = switch (kind) {
             case HTTP_API_V2, REST_API_V1, ALB -> http.handle(kind, event, deadline, invocation);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,9 +29,10 @@ import dev.nanoclassifier.answer.Answerer;
 import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
-import dev.nanoclassifier.event.SqsBatchResponse;
 import dev.nanoclassifier.event.InboundMessage;
+import dev.nanoclassifier.event.SqsBatchResponse;
 import dev.nanoclassifier.observability.Invocation;
+import dev.nanoclassifier.observability.InvocationContext;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.result.ClassificationResult;
 import dev.nanoclassifier.result.ErrorBody;
@@ -87,14 +89,18 @@ public class SqsAdapter {
         AtomicReferenceArray<Processed> ends = new AtomicReferenceArray<>(messages.size());
         CountDownLatch lanesDone = new CountDownLatch(lanes.size());
         List<Future<?>> running = new ArrayList<>(lanes.size());
+        InvocationContext context = InvocationContext.current();
         for (List<Integer> lane : lanes.values()) {
-            running.add(workers.submit(() -> {
+            Callable<Void> work = () -> {
                 try {
                     processInOrder(messages, lane, ends, deadline, invocation);
                 } finally {
                     lanesDone.countDown();
                 }
-            }));
+                return null;
+            };
+            // The workers' log lines carry the invocation's fields too.
+            running.add(workers.submit(context == null ? work : context.wrap(work)));
         }
         if (!awaitUntil(lanesDone, deadline)) {
             running.forEach(future -> future.cancel(true));

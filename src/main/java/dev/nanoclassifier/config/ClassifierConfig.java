@@ -278,6 +278,35 @@ public interface ClassifierConfig {
         @WithDefault("NanoClassifier")
         @WithName("metrics-namespace")
         String metricsNamespace();
+
+        /**
+         * The {@code service} field of every log line and the {@code Service} dimension of the
+         * {@code ColdStart} metric. Unset: {@code POWERTOOLS_SERVICE_NAME}, else the function name,
+         * else {@code nano-classifier}.
+         */
+        Optional<String> service();
+
+        /**
+         * Fraction of invocations, 0 to 1, that also write a DEBUG line with the request's metadata
+         * (trigger, route, sizes, header and field names, SQS attributes; never the input text, a
+         * header value or a key), whatever the log level. Default: {@code POWERTOOLS_LOGGER_SAMPLE_RATE}, else 0.
+         */
+        @WithDefault("0")
+        double debugSampleRate();
+
+        /**
+         * Whether model calls are sent to the X-Ray daemon as subsegments when Lambda traces the
+         * invocation (template parameter {@code Tracing=Active}: the daemon address is set and the
+         * trace header is sampled).
+         */
+        @WithDefault("true")
+        boolean tracing();
+
+        /**
+         * The X-Ray daemon, {@code host:port} or {@code udp:host:port tcp:host:port}. Default:
+         * {@code AWS_XRAY_DAEMON_ADDRESS}, which Lambda sets when active tracing is on.
+         */
+        Optional<String> xrayDaemonAddress();
     }
 
     enum InputLogging {

@@ -11,7 +11,8 @@ import dev.nanoclassifier.result.ClassificationResult;
 /**
  * CloudWatch Embedded Metric Format: one line per answered request, turned into metrics by
  * CloudWatch Logs with no API call. Dimensions: {@code Classifier} (the named classifier, or
- * {@code inline} / {@code rank}) with {@code Model}, and {@code Model} alone.
+ * {@code inline} / {@code rank}) with {@code Model}, and {@code Model} alone. On an environment's
+ * cold start also Powertools' {@code ColdStart} metric.
  */
 @Singleton
 public class EmfMetrics {
@@ -51,7 +52,45 @@ public class EmfMetrics {
             metrics.addObject().put("Name", "CostUsd").put("Unit", "None");
             line.put("CostUsd", result.usage().costUsd().doubleValue());
         }
+        correlate(line, InvocationContext.current());
         out.write(line);
+    }
+
+    /**
+     * Powertools' {@code ColdStart} metric: its own line, on the cold start of an environment only,
+     * value 1, by {@code Service} and {@code FunctionName} (when the runtime tells the name).
+     */
+    public void coldStart(InvocationContext context) {
+        if (!enabled || context == null || !context.coldStart()) {
+            return;
+        }
+        ObjectNode line = out.newObject();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", System.currentTimeMillis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray().add("Service");
+        line.put("Service", context.service());
+        if (context.functionName() != null) {
+            dimensionSet.add("FunctionName");
+            line.put("FunctionName", context.functionName());
+        }
+        metric(directive.putArray("Metrics"), line, "ColdStart", "Count", 1);
+        correlate(line, context);
+        out.write(line);
+    }
+
+    /** As Powertools: the request and trace ids as properties of the metric line, to find its logs. */
+    private static void correlate(ObjectNode line, InvocationContext context) {
+        if (context == null) {
+            return;
+        }
+        if (context.requestId() != null) {
+            line.put("function_request_id", context.requestId());
+        }
+        if (context.traceId() != null) {
+            line.put("xray_trace_id", context.traceId());
+        }
     }
 
     private static void metric(ArrayNode metrics, ObjectNode line, String name, String unit, long value) {

@@ -16,7 +16,8 @@ import dev.nanoclassifier.result.ClassificationResult;
 import dev.nanoclassifier.result.OutcomeKind;
 
 /**
- * The one INFO line per request an operator reads: who asked (Lambda request id, SQS message id),
+ * The one INFO line per request an operator reads: the invocation's Powertools fields
+ * ({@link InvocationContext}: cold start, request and trace ids, service), who asked (Lambda request id, SQS message id),
  * what (task, classifier), the answer (label, model, degraded, reason, attempts), time, tokens and
  * cost. It never holds the API key or any header, and the input text only as a hash or a prefix
  * when {@code classifier.observability.log-input} asks for it.
@@ -78,6 +79,10 @@ public class RequestLog {
         line.put("level", "INFO");
         line.put("loggerName", "nano-classifier.request");
         line.put("message", "request " + outcome);
+        InvocationContext context = InvocationContext.current();
+        if (context != null) {
+            context.writeTo(line);
+        }
         line.put("outcome", outcome);
         line.put("requestId", invocation.requestId());
         line.put("trigger", invocation.trigger());

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,6 @@ import dev.nanoclassifier.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -50,18 +48,13 @@ class NotificationEventsTest {
     @InjectOpenAiStub
     WireMockServer openai;
 
-    SqsClient sqs;
-    String resultsQueue;
-
     @BeforeEach
     void reset() {
         openai.resetAll();
         openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH)).atPriority(5).willReturn(answer("{\"label\":\"billing\"}")));
         openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH)).atPriority(1)
                 .withRequestBody(containing("fail-me")).willReturn(json(503, "{}")));
-        sqs = ElasticMq.client();
-        resultsQueue = ElasticMq.createResultsQueue();
-        sqs.purgeQueue(b -> b.queueUrl(resultsQueue));
+        ElasticMq.emptyResultsQueue();
     }
 
     @Test
@@ -97,7 +90,7 @@ class NotificationEventsTest {
         Response response = LambdaEvents.invoke(LambdaEvents.sns(FAILING));
 
         response.then().statusCode(500);
-        assertEquals(List.of(), results(1), "nothing is written for a request that will be retried");
+        assertEquals(List.of(), ElasticMq.readResults(1, 3), "nothing is written for a request that will be retried");
     }
 
     @Test
@@ -152,7 +145,7 @@ class NotificationEventsTest {
     @Test
     void unmodifiedEventBridgeSamplesAreRejectedInTheirResults() throws Exception {
         for (String fixture : List.of("eventbridge-scheduled.json", "eventbridge-custom.json")) {
-            sqs.purgeQueue(b -> b.queueUrl(resultsQueue));
+            ElasticMq.emptyResultsQueue();
             ObjectNode event = LambdaEvents.fixture(fixture);
 
             LambdaEvents.invoke(event).then().statusCode(200);
@@ -169,19 +162,9 @@ class NotificationEventsTest {
         return body(primaryRequests(openai).get(0)).at("/messages/1/content").asText();
     }
 
-    private Message onlyResult() {
-        List<Message> results = results(1);
+    private static Message onlyResult() {
+        List<Message> results = ElasticMq.readResults(1, 3);
         assertEquals(1, results.size(), "results: " + results);
         return results.get(0);
-    }
-
-    /** Reads the results queue until {@code expected} messages arrived or a few empty polls passed. */
-    private List<Message> results(int expected) {
-        List<Message> all = new ArrayList<>();
-        for (int polls = 0; polls < 3 && all.size() < expected; polls++) {
-            all.addAll(sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages());
-        }
-        return all;
     }
 }

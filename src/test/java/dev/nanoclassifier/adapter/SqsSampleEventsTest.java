@@ -23,7 +23,6 @@ import dev.nanoclassifier.support.LambdaEvents;
 import dev.nanoclassifier.support.Profiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -39,15 +38,10 @@ class SqsSampleEventsTest {
     @InjectOpenAiStub
     WireMockServer openai;
 
-    SqsClient sqs;
-    String resultsQueue;
-
     @BeforeEach
     void reset() {
         openai.resetAll();
-        sqs = ElasticMq.client();
-        resultsQueue = ElasticMq.createResultsQueue();
-        sqs.purgeQueue(b -> b.queueUrl(resultsQueue));
+        ElasticMq.emptyResultsQueue();
     }
 
     @Test
@@ -72,7 +66,10 @@ class SqsSampleEventsTest {
 
         LambdaEvents.invoke(event).then().statusCode(200).body("batchItemFailures", empty());
 
-        List<JsonNode> results = readResults(records);
+        List<JsonNode> results = new ArrayList<>();
+        for (Message written : ElasticMq.readResults(records, 10)) {
+            results.add(JSON.readTree(written.body()));
+        }
         assertEquals(records, results.size(), fixture);
         Map<String, Integer> expected = new HashMap<>();
         Map<String, Integer> written = new HashMap<>();
@@ -86,16 +83,5 @@ class SqsSampleEventsTest {
         }
         assertEquals(expected, written, fixture);
         assertEquals(0, primaryRequests(openai).size());
-    }
-
-    private List<JsonNode> readResults(int expected) throws Exception {
-        List<JsonNode> results = new ArrayList<>();
-        for (int polls = 0; polls < 10 && results.size() < expected; polls++) {
-            for (Message message : sqs.receiveMessage(b -> b.queueUrl(resultsQueue).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages()) {
-                results.add(JSON.readTree(message.body()));
-            }
-        }
-        return results;
     }
 }

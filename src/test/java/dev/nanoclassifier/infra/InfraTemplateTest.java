@@ -40,6 +40,7 @@ class InfraTemplateTest {
 
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String SQS_QUEUE = "AWS::SQS::Queue";
+    private static final Set<Object> XRAY_WRITE_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     // ------------------------------------------------------------------ SQS input, DLQ, results
 
@@ -316,6 +317,9 @@ class InfraTemplateTest {
             for (Object action : oneOrMany(statement.get("Action"))) {
                 assertFalse(String.valueOf(action).contains("*"), "wildcard action in " + statement);
             }
+            if (XRAY_WRITE_ACTIONS.containsAll(oneOrMany(statement.get("Action")))) {
+                continue; // X-Ray has no resource-level permissions for its write actions: "*" is the only Resource
+            }
             for (Object resource : oneOrMany(statement.getOrDefault("Resource", List.of()))) {
                 assertNotEquals("*", resource, "Resource '*' in " + statement);
             }
@@ -477,6 +481,69 @@ class InfraTemplateTest {
         assertTrue(outputs.containsAll(Set.of(
                 "ApiUrl", "InputQueueUrl", "ResultsQueueUrl", "DeadLetterQueueUrl", "FunctionName")),
                 "outputs: " + outputs);
+    }
+
+    // ------------------------------------------------------------------ tracing
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NATIVE, JVM})
+    void tracingParameterSwitchesTheFunctionBetweenActiveAndPassThrough(String path) throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(path);
+        Map<String, Object> tracing = template.parameter("Tracing");
+
+        // Act
+        Object mode = template.properties(template.onlyResourceOfType(SERVERLESS_FUNCTION)).get("Tracing");
+
+        // Assert: SAM turns Tracing into TracingConfig.Mode of the function.
+        assertAll(
+                () -> assertEquals(ref("Tracing"), mode),
+                () -> assertEquals(Set.of("Active", "PassThrough"), Set.copyOf(list(tracing.get("AllowedValues")))),
+                () -> assertEquals("PassThrough", tracing.get("Default"), "off unless asked for: X-Ray is billed per trace"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NATIVE, JVM})
+    void activeTracingGrantsTheXRayWriteActionsAndPassThroughGrantsNone(String path) throws IOException {
+        // Arrange
+        CloudFormationTemplate base = CloudFormationTemplate.load(path);
+
+        // Act
+        CloudFormationTemplate active = base.resolvedFor(Map.of("Tracing", "Active"));
+        CloudFormationTemplate passThrough = base.resolvedFor(Map.of("Tracing", "PassThrough"));
+
+        // Assert: without these Lambda cannot upload the function's segments (what AWSXRayDaemonWriteAccess
+        // would give, minus the sampling-rule reads Lambda does not need from the function's role).
+        for (Object action : XRAY_WRITE_ACTIONS) {
+            String role = resourceOfGetAtt(active.properties(active.onlyResourceOfType(SERVERLESS_FUNCTION)).get("Role"), "Arn");
+            assertEquals("AWS::IAM::Role", active.typeOf(role));
+            assertEquals(List.of("*"), resourcesAllowing(active.policyStatements(), (String) action), action + " when Active");
+            assertEquals(List.of(), resourcesAllowing(passThrough.policyStatements(), (String) action), action + " when PassThrough");
+        }
+        assertTrue(passThrough.policyStatements().stream()
+                .flatMap(statement -> oneOrMany(statement.get("Action")).stream())
+                .noneMatch(action -> String.valueOf(action).startsWith("xray:")), "no X-Ray permission when PassThrough");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NATIVE, JVM})
+    void everyApiThatXRayCanTraceFollowsTheTracingParameter(String path) throws IOException {
+        // Arrange
+        CloudFormationTemplate template = CloudFormationTemplate.load(path);
+
+        // Act: X-Ray traces REST APIs (AWS::Serverless::Api, TracingEnabled) but not HTTP APIs.
+        List<String> restApis = template.resourcesOfType("AWS::Serverless::Api");
+        List<String> httpApis = template.resourcesOfType("AWS::Serverless::HttpApi");
+
+        // Assert
+        assertFalse(httpApis.isEmpty());
+        for (String httpApi : httpApis) {
+            assertFalse(template.properties(httpApi).containsKey("TracingEnabled"), "HTTP APIs have no X-Ray tracing");
+        }
+        for (String restApi : restApis) {
+            assertEquals(Map.of("Fn::If", List.of("TracingActive", true, false)),
+                    template.properties(restApi).get("TracingEnabled"), restApi + " must follow Tracing");
+        }
     }
 
     // ------------------------------------------------------------------ variant specifics

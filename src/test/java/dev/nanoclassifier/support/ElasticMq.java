@@ -1,6 +1,8 @@
 package dev.nanoclassifier.support;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -12,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A real SQS-compatible server (ElasticMQ) in this JVM on 127.0.0.1 with a dynamic port, with the
@@ -53,6 +56,31 @@ public class ElasticMq implements QuarkusTestResourceLifecycleManager {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key", "test-secret")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
+    }
+
+    /** The results queue, created again if a test deleted it, and emptied. */
+    public static String emptyResultsQueue() {
+        String queueUrl = createResultsQueue();
+        try (SqsClient sqs = client()) {
+            sqs.purgeQueue(b -> b.queueUrl(queueUrl));
+        }
+        return queueUrl;
+    }
+
+    /**
+     * The results written since the queue was emptied, with their attributes: read until
+     * {@code expected} arrived or {@code polls} one-second polls passed. A message read is not read again.
+     */
+    public static List<Message> readResults(int expected, int polls) {
+        String queueUrl = createResultsQueue();
+        List<Message> results = new ArrayList<>();
+        try (SqsClient sqs = client()) {
+            for (int poll = 0; poll < polls && results.size() < expected; poll++) {
+                results.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
+                        .messageAttributeNames("All")).messages());
+            }
+        }
+        return results;
     }
 
     public static String createResultsQueue() {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JacksonException;
 
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.observability.ModelCallTracing;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -43,7 +44,9 @@ public final class ModelEndpoint implements ModelStep {
 
     private final String model;
     private final String baseUrl;
+    private final String completionsUrl;
     private final String authorization;
+    private final ModelCallTracing tracing;
     private final OpenAiApi api;
     private final Guard guard;
     private final ClassifierConfig.Timeouts timeouts;
@@ -52,9 +55,12 @@ public final class ModelEndpoint implements ModelStep {
     private final AtomicBoolean unauthorizedLogged = new AtomicBoolean();
     private volatile long blockedUntil;
 
-    public ModelEndpoint(String name, String model, String baseUrl, String apiKey, ClassifierConfig config) {
+    public ModelEndpoint(String name, String model, String baseUrl, String apiKey, ClassifierConfig config,
+            ModelCallTracing tracing) {
         this.model = model;
         this.baseUrl = baseUrl;
+        this.completionsUrl = (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "chat/completions";
+        this.tracing = tracing;
         this.authorization = "Bearer " + apiKey;
         this.timeouts = config.timeouts();
         this.retry = config.retry();
@@ -128,16 +134,23 @@ public final class ModelEndpoint implements ModelStep {
             throw new ModelCallException(FailureReason.DEADLINE, "not tried: " + Math.max(timeoutMs, 0) + " ms left");
         }
         tally.countTry();
+        ModelCallTracing.Call traced = tracing.begin(model, "POST", completionsUrl, tally.tries());
         ChatCompletionResponse response;
         try {
             response = api.complete(authorization, body).await().atMost(Duration.ofMillis(timeoutMs));
         } catch (RuntimeException e) {
-            throw withRetryDecision(failureOf(e, timeoutMs), deadline, tally.tries(), invalidAnswers);
+            ModelCallException failure = failureOf(e, timeoutMs);
+            traced.status(failure.status()).outcome(failure.reason().wireName()).end();
+            throw withRetryDecision(failure, deadline, tally.tries(), invalidAnswers);
         }
+        traced.status(200);
         tally.received(response.usage());
         try {
-            return reader.read(response);
+            T answer = reader.read(response);
+            traced.end();
+            return answer;
         } catch (ModelCallException invalid) {
+            traced.outcome(invalid.reason().wireName()).end();
             throw withRetryDecision(invalid, deadline, tally.tries(), invalidAnswers);
         }
     }

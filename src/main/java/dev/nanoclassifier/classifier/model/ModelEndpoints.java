@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import dev.nanoclassifier.config.ApiKeyResolver;
 import dev.nanoclassifier.config.ClassifierConfig;
+import dev.nanoclassifier.observability.ModelCallTracing;
 
 /**
  * The model steps of the fallback chain, primary first, each built once per execution
@@ -18,16 +19,17 @@ public class ModelEndpoints {
 
     private final List<ModelEndpoint> chain;
 
-    public ModelEndpoints(ClassifierConfig config, ApiKeyResolver keys) {
+    public ModelEndpoints(ClassifierConfig config, ApiKeyResolver keys, ModelCallTracing tracing) {
         List<ModelEndpoint> endpoints = new ArrayList<>();
         String primaryUrl = config.openai().baseUrl();
         keys.apiKey().ifPresent(key -> endpoints.add(
-                new ModelEndpoint("primary", config.model(), primaryUrl, key, config)));
+                new ModelEndpoint("primary", config.model(), primaryUrl, key, config, tracing)));
         int index = 0;
         for (ClassifierConfig.FallbackModel fallback : config.fallbacks()) {
             int position = index++;
             fallback.apiKey().or(keys::apiKey).ifPresent(key -> endpoints.add(new ModelEndpoint(
-                    "fallback-" + position, fallback.model(), fallback.baseUrl().orElse(primaryUrl), key, config)));
+                    "fallback-" + position, fallback.model(), fallback.baseUrl().orElse(primaryUrl), key, config,
+                    tracing)));
         }
         this.chain = List.copyOf(endpoints);
     }
