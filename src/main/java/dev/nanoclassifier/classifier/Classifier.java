@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nanoclassifier.classifier.budget.ContextBudget;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.classifier.budget.OutOfTimeException;
+import dev.nanoclassifier.classifier.budget.TokenCounter;
 import dev.nanoclassifier.classifier.fallback.ChainOutcome;
 import dev.nanoclassifier.classifier.fallback.FallbackChain;
 import dev.nanoclassifier.classifier.model.FailureReason;
@@ -39,10 +40,12 @@ public class Classifier {
     private final ObjectMapper mapper;
     private final CaffeineCache cache;
     private final String firstStep;
+    private final TokenCounter tokens;
 
     public Classifier(ContextBudget budget, FallbackChain chain, ModelEndpoints endpoints, ClassifierConfig config,
-            ObjectMapper mapper, @CacheName("classifications") Cache cache) {
+            ObjectMapper mapper, TokenCounter tokens, @CacheName("classifications") Cache cache) {
         this.budget = budget;
+        this.tokens = tokens;
         this.chain = chain;
         this.config = config;
         this.mapper = mapper;
@@ -65,7 +68,7 @@ public class Classifier {
                 return ((ClassificationResult) hit.join()).fromCache(request.id(), millisSince(start));
             }
         }
-        ModelQuestion question = ModelQuestions.of(fitted.request(), config, mapper);
+        ModelQuestion question = ModelQuestions.of(fitted.request(), config, mapper, tokens);
         ChainOutcome outcome = chain.run(fitted.request(), question, deadline);
         if (!outcome.answered()) {
             throw new ModelUnavailableException(outcome.firstFailure(), outcome.retryAfterMs(), outcome.attempts());

@@ -31,9 +31,20 @@ public interface ClassifierConfig {
     @WithDefault("none")
     String reasoningEffort();
 
-    /** {@code max_completion_tokens} for a classification; a ranking gets more per candidate. */
+    /**
+     * Output tokens allowed on top of the longest answer the response schema allows (counted in
+     * o200k tokens for each request): room for spacing and, with a reasoning effort other than
+     * {@code none}, for reasoning tokens.
+     */
     @WithDefault("200")
     int maxCompletionTokens();
+
+    /**
+     * The request field that carries the output-token limit: {@code max_completion_tokens} (OpenAI), or
+     * {@code max_tokens} for servers that ignore the former (Ollama, older vLLM).
+     */
+    @WithDefault("max_completion_tokens")
+    String outputLimitField();
 
     /** The primary OpenAI-compatible endpoint. */
     OpenAi openai();
@@ -120,6 +131,15 @@ public interface ClassifierConfig {
 
         /** API key; unset means the primary endpoint's. */
         Optional<String> apiKey();
+
+        /**
+         * {@code reasoning_effort} for this model; unset means {@code classifier.reasoning-effort}. Models
+         * before gpt-5.1 (gpt-5, gpt-5-mini, gpt-5-nano) reject {@code none}: use {@code minimal}.
+         */
+        Optional<String> reasoningEffort();
+
+        /** Output-limit field for this endpoint; unset means {@code classifier.output-limit-field}. */
+        Optional<String> outputLimitField();
     }
 
     interface Timeouts {
@@ -245,6 +265,25 @@ public interface ClassifierConfig {
         /** USD per million output tokens. */
         @WithDefault("0")
         BigDecimal output();
+
+        /**
+         * Prices of the service tiers other than the standard one, keyed by the {@code service_tier}
+         * a response names ({@code classifier.prices."gpt-5.4-nano".tiers.flex.input=0.10}); a tier
+         * without an entry is priced as standard.
+         */
+        Map<String, TierPrice> tiers();
+    }
+
+    /** The price of one service tier; each unset price is the standard one. */
+    interface TierPrice {
+        /** USD per million input tokens at this tier. */
+        Optional<BigDecimal> input();
+
+        /** USD per million cached input tokens at this tier; unset means this tier's input price. */
+        Optional<BigDecimal> cachedInput();
+
+        /** USD per million output tokens at this tier. */
+        Optional<BigDecimal> output();
     }
 
     interface Cache {

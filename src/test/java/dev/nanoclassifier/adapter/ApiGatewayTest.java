@@ -60,7 +60,7 @@ public class ApiGatewayTest {
 
     @Test
     void httpApiV2RankPathSetsTheTask() {
-        primaryAnswers(openai, "{\"ranking\":[\"1\",\"0\"]}");
+        primaryAnswers(openai, "{\"ranking\":[\"2\",\"1\"]}");
 
         JsonPath body = httpBody(LambdaEvents.invoke(LambdaEvents.httpApiV2("POST", "/rank",
                 "{\"query\":\"refund policy\",\"candidates\":[\"shipping times\",\"refunds within 30 days\"]}")), 200);

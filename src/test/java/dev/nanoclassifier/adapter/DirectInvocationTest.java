@@ -121,8 +121,8 @@ class DirectInvocationTest {
     }
 
     @Test
-    void ranksCandidatesGivenAsObjects() {
-        primaryAnswers(openai, "{\"ranking\":[\"b\",\"a\"]}");
+    void ranksCandidatesGivenAsObjectsByHandlesTheModelSees() {
+        primaryAnswers(openai, "{\"ranking\":[\"2\",\"1\"]}");
 
         LambdaEvents.invoke("""
                 {"task":"rank","id":"r-1","query":"reset my password",
@@ -134,21 +134,22 @@ class DirectInvocationTest {
                 .body("label", nullValue());
 
         JsonNode body = body(primaryRequests(openai).get(0));
-        assertEquals(List.of("a", "b"), strings(body.at("/response_format/json_schema/schema/properties/ranking/items/enum")));
-        assertTrue(body.at("/messages/1/content").asText().contains("<candidate id=\"b\">How to reset a password</candidate>"));
+        assertEquals(List.of("1", "2"), strings(body.at("/response_format/json_schema/schema/properties/ranking/items/enum")));
+        assertTrue(body.at("/messages/1/content").asText().contains("<candidate id=\"2\">How to reset a password</candidate>"));
     }
 
     @Test
     void plainStringCandidatesGetPositionalIdsAndTopKCutsTheRanking() {
-        primaryAnswers(openai, "{\"ranking\":[\"2\",\"0\",\"1\"]}");
+        primaryAnswers(openai, "{\"ranking\":[\"3\",\"1\",\"2\"]}");
 
         LambdaEvents.invoke("""
                 {"task":"rank","query":"cheap flights","candidates":["hotels","car rental","flight deals"],"topK":2}""")
                 .then().statusCode(200)
                 .body("ranking.id", contains("2", "0"));
 
-        assertEquals(List.of("0", "1", "2"), strings(body(primaryRequests(openai).get(0))
-                .at("/response_format/json_schema/schema/properties/ranking/items/enum")));
+        JsonNode ranking = body(primaryRequests(openai).get(0)).at("/response_format/json_schema/schema/properties/ranking");
+        assertEquals(List.of("1", "2", "3"), strings(ranking.at("/items/enum")));
+        assertEquals(2, ranking.get("maxItems").asInt());
     }
 
     @Test

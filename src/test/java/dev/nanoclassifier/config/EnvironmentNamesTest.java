@@ -18,15 +18,18 @@ class EnvironmentNamesTest {
     @Test
     void documentedEnvironmentVariablesMapOntoTheConfiguration() {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(new EnvConfigSource(Map.of(
-                        "CLASSIFIER_MODEL", "gpt-5.4",
-                        "CLASSIFIER_RESULT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/results",
-                        "CLASSIFIER_BATCH_CONCURRENCY", "4",
-                        "CLASSIFIER_TIMEOUTS_CALL", "2s",
-                        "CLASSIFIER_BUDGET_POLICY", "reject",
-                        "CLASSIFIER_FALLBACKS_0__MODEL", "gpt-5.4-mini",
-                        "CLASSIFIER_FALLBACKS_1__MODEL", "openai/gpt-5.4-nano",
-                        "CLASSIFIER_FALLBACKS_1__BASE_URL", "https://openrouter.ai/api/v1"), 300))
+                .withSources(new EnvConfigSource(Map.ofEntries(
+                        Map.entry("CLASSIFIER_MODEL", "gpt-5.4"),
+                        Map.entry("CLASSIFIER_RESULT_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/1/results"),
+                        Map.entry("CLASSIFIER_BATCH_CONCURRENCY", "4"),
+                        Map.entry("CLASSIFIER_TIMEOUTS_CALL", "2s"),
+                        Map.entry("CLASSIFIER_BUDGET_POLICY", "reject"),
+                        Map.entry("CLASSIFIER_FALLBACKS_0__MODEL", "gpt-5.4-mini"),
+                        Map.entry("CLASSIFIER_FALLBACKS_0__REASONING_EFFORT", "minimal"),
+                        Map.entry("CLASSIFIER_FALLBACKS_0__OUTPUT_LIMIT_FIELD", "max_tokens"),
+                        Map.entry("CLASSIFIER_OUTPUT_LIMIT_FIELD", "max_tokens"),
+                        Map.entry("CLASSIFIER_FALLBACKS_1__MODEL", "openai/gpt-5.4-nano"),
+                        Map.entry("CLASSIFIER_FALLBACKS_1__BASE_URL", "https://openrouter.ai/api/v1")), 300))
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(ClassifierConfig.class)
                 .build();
@@ -43,5 +46,9 @@ class EnvironmentNamesTest {
         assertEquals("openai/gpt-5.4-nano", classifier.fallbacks().get(1).model());
         assertEquals("https://openrouter.ai/api/v1", classifier.fallbacks().get(1).baseUrl().orElseThrow());
         assertEquals("none", classifier.reasoningEffort(), "documented default");
+        assertEquals("max_tokens", classifier.outputLimitField());
+        assertEquals("minimal", classifier.fallbacks().get(0).reasoningEffort().orElseThrow());
+        assertEquals("max_tokens", classifier.fallbacks().get(0).outputLimitField().orElseThrow());
+        assertEquals(java.util.Optional.empty(), classifier.fallbacks().get(1).reasoningEffort(), "unset: the primary's");
     }
 }

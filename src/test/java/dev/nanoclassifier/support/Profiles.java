@@ -67,6 +67,42 @@ public final class Profiles {
         }
     }
 
+    /**
+     * As {@link Stubbed}, with what users set for other providers: the fallback endpoint speaks
+     * Ollama's dialect ({@code max_tokens}, {@code reasoning_effort: minimal}), the primary model has
+     * a flex-tier price.
+     */
+    public static class Providers extends Stubbed {
+        public static final String FLEX_INPUT = "0.10";
+        public static final String FLEX_CACHED_INPUT = "0.01";
+        public static final String FLEX_OUTPUT = "0.625";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with(Map.of("classifier.fallbacks[0].reasoning-effort", "minimal",
+                    "classifier.fallbacks[0].output-limit-field", "max_tokens",
+                    "classifier.prices.\"gpt-5.4-nano\".tiers.flex.input", FLEX_INPUT,
+                    "classifier.prices.\"gpt-5.4-nano\".tiers.flex.cached-input", FLEX_CACHED_INPUT,
+                    "classifier.prices.\"gpt-5.4-nano\".tiers.flex.output", FLEX_OUTPUT));
+        }
+    }
+
+    /** As {@link Stubbed}, with the label limit raised past what OpenAI's strict mode accepts, as an operator might. */
+    public static class ManyLabels extends Stubbed {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with(Map.of("classifier.limits.max-labels", "600"));
+        }
+    }
+
+    /** As {@link Stubbed}, for tests that make the primary endpoint's account run out of quota (which blocks it a while). */
+    public static class QuotaExceeded extends Stubbed {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return with(Map.of("classifier.circuit-breaker.delay", "60s"));
+        }
+    }
+
     /** Only the primary model; a breaker that opens after 4 calls with half failed; no retries. */
     public static class Breaker implements QuarkusTestProfile {
         @Override

@@ -17,8 +17,9 @@ import dev.nanoclassifier.config.ClassifierConfig;
 /**
  * Prices a model call from its token usage and the configured USD-per-million-token prices:
  * uncached input at the input price, cached input at the cached price (the input price when none
- * is set), output (reasoning included) at the output price. A provider's own reported cost
- * (OpenRouter {@code usage.cost}) wins over the computation.
+ * is set), output (reasoning included) at the output price, each at the price of the service tier
+ * that served it when one is configured ({@code flex}, {@code priority}). A provider's own reported
+ * cost (OpenRouter {@code usage.cost}, plus the upstream cost with BYOK) wins over the computation.
  */
 @Singleton
 public class CostCalculator {
@@ -41,9 +42,15 @@ public class CostCalculator {
 
     /** USD for these tokens on {@code model}; null when the model has no price and the provider sent none. */
     public BigDecimal cost(String model, long inputTokens, long cachedTokens, long outputTokens, BigDecimal providerCost) {
-        if (providerCost != null) {
-            return providerCost;
-        }
+        return providerCost != null ? providerCost : cost(model, null, inputTokens, cachedTokens, outputTokens);
+    }
+
+    /**
+     * USD for these tokens on {@code model} served at {@code serviceTier} (null or {@code default}:
+     * the standard price); a tier without a configured price is priced as standard. Null when the
+     * model has no price.
+     */
+    public BigDecimal cost(String model, String serviceTier, long inputTokens, long cachedTokens, long outputTokens) {
         ClassifierConfig.Price price = priceOf(model);
         if (price == null) {
             if (warnedUnpriced.add(model)) {
@@ -52,11 +59,19 @@ public class CostCalculator {
             }
             return null;
         }
+        BigDecimal input = price.input();
+        BigDecimal cachedPrice = price.cachedInput().orElse(input);
+        BigDecimal output = price.output();
+        ClassifierConfig.TierPrice tier = serviceTier == null ? null : price.tiers().get(serviceTier);
+        if (tier != null) {
+            input = tier.input().orElse(input);
+            cachedPrice = tier.cachedInput().or(tier::input).orElse(cachedPrice);
+            output = tier.output().orElse(output);
+        }
         long uncached = Math.max(0, inputTokens - cachedTokens);
-        BigDecimal cachedPrice = price.cachedInput().orElse(price.input());
-        BigDecimal micro = price.input().multiply(BigDecimal.valueOf(uncached))
+        BigDecimal micro = input.multiply(BigDecimal.valueOf(uncached))
                 .add(cachedPrice.multiply(BigDecimal.valueOf(cachedTokens)))
-                .add(price.output().multiply(BigDecimal.valueOf(outputTokens)));
+                .add(output.multiply(BigDecimal.valueOf(outputTokens)));
         return micro.divide(MILLION, new MathContext(12, RoundingMode.HALF_UP)).stripTrailingZeros();
     }
 

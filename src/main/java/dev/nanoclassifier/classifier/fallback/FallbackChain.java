@@ -3,6 +3,7 @@ package dev.nanoclassifier.classifier.fallback;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import dev.nanoclassifier.classifier.cost.CostCalculator;
 import dev.nanoclassifier.classifier.local.LexicalClassifier;
 import dev.nanoclassifier.classifier.model.ChatCompletionRequest.Message;
 import dev.nanoclassifier.classifier.model.FailureReason;
+import dev.nanoclassifier.classifier.model.ModelAnswer;
 import dev.nanoclassifier.classifier.model.ModelCallException;
 import dev.nanoclassifier.classifier.model.ModelEndpoints;
 import dev.nanoclassifier.classifier.model.ModelQuestion;
@@ -80,8 +82,10 @@ public class FallbackChain {
             long start = System.nanoTime();
             StepTally tally = new StepTally();
             try {
-                List<String> answer = endpoint.call(question, deadline, tally);
-                attempts.add(new Attempt(endpoint.model(), Attempt.OK, millisSince(start), tally.tries()));
+                ModelAnswer answered = endpoint.call(question, deadline, tally);
+                List<String> answer = answered.values();
+                attempts.add(new Attempt(endpoint.model(), Attempt.OK, millisSince(start), tally.tries(),
+                        answered.repaired()));
                 usage = usage.plus(usageOf(endpoint.model(), tally, question, answer));
                 return ChainOutcome.answered(answer, endpoint.model(), attempts, firstFailure, usage);
             } catch (ModelCallException failure) {
@@ -143,8 +147,38 @@ public class FallbackChain {
         if (input == 0 && output == 0 && tally.providerCost() == null) {
             return Usage.NONE;
         }
-        BigDecimal cost = costs.cost(model, input, tally.cachedTokens(), output, tally.providerCost());
-        return new Usage(input, output, tally.cachedTokens(), tally.reasoningTokens(), cost);
+        return new Usage(input, output, tally.cachedTokens(), tally.reasoningTokens(),
+                costOf(model, tally, input - tally.inputTokens(), output - tally.outputTokens()));
+    }
+
+    /**
+     * The provider's own cost when it reports one; else each tier's reported tokens at that tier's
+     * price, and the locally counted tokens of answers without usage at the standard price.
+     */
+    private BigDecimal costOf(String model, StepTally tally, long countedInput, long countedOutput) {
+        if (tally.providerCost() != null) {
+            return tally.providerCost();
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        boolean priced = false;
+        for (Map.Entry<String, StepTally.TierTokens> tier : tally.tokensByTier().entrySet()) {
+            StepTally.TierTokens tokensOfTier = tier.getValue();
+            BigDecimal cost = costs.cost(model, tier.getKey(), tokensOfTier.input(), tokensOfTier.cached(),
+                    tokensOfTier.output());
+            if (cost == null) {
+                return null;
+            }
+            total = total.add(cost);
+            priced = true;
+        }
+        if (countedInput > 0 || countedOutput > 0 || !priced) {
+            BigDecimal cost = costs.cost(model, null, countedInput, 0, countedOutput);
+            if (cost == null) {
+                return null;
+            }
+            total = total.add(cost);
+        }
+        return total.stripTrailingZeros();
     }
 
     private static long millisSince(long startNanos) {

@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The body of {@code POST /chat/completions}: only the fields this function sends. */
+/**
+ * The body of {@code POST /chat/completions}: only the fields this function sends. The output limit
+ * goes in {@code max_completion_tokens} or, for servers that only read that, {@code max_tokens};
+ * never both.
+ */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatCompletionRequest(
@@ -16,7 +20,8 @@ public record ChatCompletionRequest(
         List<Message> messages,
         @JsonProperty("response_format") ResponseFormat responseFormat,
         @JsonProperty("reasoning_effort") String reasoningEffort,
-        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens) {
+        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
+        @JsonProperty("max_tokens") Integer maxTokens) {
 
     @RegisterForReflection
     public record Message(String role, String content) {

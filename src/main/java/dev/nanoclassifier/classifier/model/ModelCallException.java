@@ -11,6 +11,7 @@ public class ModelCallException extends RuntimeException {
     private final int status;
     private final long retryAfterMs;
     private long retryDelayMs = -1;
+    private Boolean serverSaysRetry;
 
     public ModelCallException(FailureReason reason, int status, long retryAfterMs, String message) {
         super(message, null, false, false);
@@ -32,9 +33,19 @@ public class ModelCallException extends RuntimeException {
         return status;
     }
 
-    /** The endpoint's {@code Retry-After} in milliseconds, -1 when absent. */
+    /** The endpoint's {@code retry-after-ms} or {@code Retry-After} in milliseconds, -1 when absent. */
     public long retryAfterMs() {
         return retryAfterMs;
+    }
+
+    /** The endpoint's {@code x-should-retry} header: true or false when sent, else null. */
+    public Boolean serverSaysRetry() {
+        return serverSaysRetry;
+    }
+
+    ModelCallException withServerSaysRetry(Boolean shouldRetry) {
+        this.serverSaysRetry = shouldRetry;
+        return this;
     }
 
     public long retryDelayMs() {

@@ -28,8 +28,9 @@ public class ModelEndpoints {
         for (ClassifierConfig.FallbackModel fallback : config.fallbacks()) {
             int position = index++;
             fallback.apiKey().or(keys::apiKey).ifPresent(key -> endpoints.add(new ModelEndpoint(
-                    "fallback-" + position, fallback.model(), fallback.baseUrl().orElse(primaryUrl), key, config,
-                    tracing)));
+                    "fallback-" + position, fallback.model(), fallback.baseUrl().orElse(primaryUrl), key,
+                    fallback.reasoningEffort().orElse(config.reasoningEffort()),
+                    fallback.outputLimitField().orElse(config.outputLimitField()), config, tracing)));
         }
         this.chain = List.copyOf(endpoints);
     }

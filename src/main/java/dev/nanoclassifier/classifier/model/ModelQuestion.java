@@ -6,14 +6,11 @@ import dev.nanoclassifier.classifier.model.ChatCompletionRequest.Message;
 import dev.nanoclassifier.classifier.model.ChatCompletionRequest.ResponseFormat;
 
 /**
- * What every model of the chain is asked for one request: the same messages and strict schema,
- * only the model name changes, and how the answer is checked. Built from a request by
+ * What every model of the chain is asked for one request: the same messages, strict schema and
+ * output-token limit, and how the answer is checked. Each endpoint adds its own model name,
+ * reasoning effort and output-limit field. Built from a request by
  * {@code classifier.prompt.ModelQuestions}.
  */
-public record ModelQuestion(List<Message> messages, ResponseFormat format, String reasoningEffort, int maxCompletionTokens,
-        AnswerReader<List<String>> reader) {
-
-    public ChatCompletionRequest forModel(String model) {
-        return new ChatCompletionRequest(model, messages, format, reasoningEffort, maxCompletionTokens);
-    }
+public record ModelQuestion(List<Message> messages, ResponseFormat format, int outputLimit,
+        AnswerReader<ModelAnswer> reader) {
 }

@@ -1,7 +1,5 @@
 package dev.nanoclassifier.classifier.model;
 
-import java.util.List;
-
 import dev.nanoclassifier.classifier.budget.Deadline;
 
 /**
@@ -16,9 +14,10 @@ public interface ModelStep {
 
     /**
      * Asks the model {@code question} within {@code deadline} and returns its validated answer
-     * (labels, or candidate ids best first). {@code tally} receives the tries and reported usage.
+     * (labels, or candidate ids best first, and what was repaired in it). {@code tally} receives the
+     * tries and reported usage.
      *
      * @throws ModelCallException when the step cannot answer; its reason is the attempt's outcome
      */
-    List<String> call(ModelQuestion question, Deadline deadline, StepTally tally) throws ModelCallException;
+    ModelAnswer call(ModelQuestion question, Deadline deadline, StepTally tally) throws ModelCallException;
 }

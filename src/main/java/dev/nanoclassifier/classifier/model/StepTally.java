@@ -1,12 +1,25 @@
 package dev.nanoclassifier.classifier.model;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What one step of the chain consumed over all its tries, failed ones included: every token the
- * endpoint reported is paid for.
+ * endpoint reported is paid for, at the price of the service tier that served it.
  */
 public final class StepTally {
+
+    /** The tier of a response that names none (or {@code default}/{@code auto}): the standard price. */
+    public static final String STANDARD_TIER = "default";
+
+    /** Tokens served at one service tier. */
+    public record TierTokens(long input, long cached, long output) {
+
+        TierTokens plus(long moreInput, long moreCached, long moreOutput) {
+            return new TierTokens(input + moreInput, cached + moreCached, output + moreOutput);
+        }
+    }
 
     private int tries;
     private int unreportedResponses;
@@ -15,35 +28,58 @@ public final class StepTally {
     private long cachedTokens;
     private long reasoningTokens;
     private BigDecimal providerCost;
+    private final Map<String, TierTokens> byTier = new LinkedHashMap<>();
 
     void countTry() {
         tries++;
     }
 
-    /** A response arrived (valid or not): what it reported is added; one without usage is counted. */
-    void received(ChatCompletionResponse.Usage usage) {
+    /** An answer arrived (valid or not): what it reported is added; one without usage is counted. */
+    void received(ChatCompletionResponse.Usage usage, String serviceTier) {
         if (usage == null) {
             unreportedResponses++;
             return;
         }
-        inputTokens += orZero(usage.promptTokens());
-        outputTokens += orZero(usage.completionTokens());
-        if (usage.promptTokensDetails() != null) {
-            cachedTokens += orZero(usage.promptTokensDetails().cachedTokens());
+        add(usage, serviceTier);
+    }
+
+    /**
+     * An error arrived inside a 200 answer: what it reported is added, and nothing is assumed for
+     * one that reported no usage (no answer was generated for it).
+     */
+    void receivedError(ChatCompletionResponse.Usage usage, String serviceTier) {
+        if (usage != null) {
+            add(usage, serviceTier);
         }
+    }
+
+    private void add(ChatCompletionResponse.Usage usage, String serviceTier) {
+        long input = orZero(usage.promptTokens());
+        long output = orZero(usage.completionTokens());
+        long cached = usage.promptTokensDetails() == null ? 0 : orZero(usage.promptTokensDetails().cachedTokens());
+        inputTokens += input;
+        outputTokens += output;
+        cachedTokens += cached;
         if (usage.completionTokensDetails() != null) {
             reasoningTokens += orZero(usage.completionTokensDetails().reasoningTokens());
         }
-        if (usage.cost() != null) {
-            providerCost = providerCost == null ? usage.cost() : providerCost.add(usage.cost());
+        byTier.merge(tierOf(serviceTier), new TierTokens(input, cached, output),
+                (sum, more) -> sum.plus(more.input(), more.cached(), more.output()));
+        BigDecimal cost = usage.providerCost();
+        if (cost != null) {
+            providerCost = providerCost == null ? cost : providerCost.add(cost);
         }
+    }
+
+    private static String tierOf(String serviceTier) {
+        return serviceTier == null || serviceTier.isBlank() || "auto".equals(serviceTier) ? STANDARD_TIER : serviceTier;
     }
 
     public int tries() {
         return tries;
     }
 
-    /** Responses that carried no usage: the local token count stands in for them. */
+    /** Answers that carried no usage: the local token count stands in for them. */
     public int unreportedResponses() {
         return unreportedResponses;
     }
@@ -64,7 +100,12 @@ public final class StepTally {
         return reasoningTokens;
     }
 
-    /** The provider's own price of these calls (OpenRouter {@code usage.cost}), or null. */
+    /** The reported tokens by the service tier that served them ({@link #STANDARD_TIER} when unnamed). */
+    public Map<String, TierTokens> tokensByTier() {
+        return Map.copyOf(byTier);
+    }
+
+    /** The provider's own price of these calls (OpenRouter {@code usage.cost}, plus the upstream cost with BYOK), or null. */
     public BigDecimal providerCost() {
         return providerCost;
     }

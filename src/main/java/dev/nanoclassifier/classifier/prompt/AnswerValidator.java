@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nanoclassifier.classifier.model.AnswerReader;
 import dev.nanoclassifier.classifier.model.ChatCompletionResponse;
 import dev.nanoclassifier.classifier.model.FailureReason;
+import dev.nanoclassifier.classifier.model.ModelAnswer;
 import dev.nanoclassifier.classifier.model.ModelCallException;
 
 /**
  * Checks the model's answer before anyone sees it. A refusal, a truncated or empty answer,
- * malformed JSON, a label outside the set or a ranking that is not a permutation of a subset of
- * the candidate ids is an {@link FailureReason#INVALID_ANSWER}, never a result.
+ * malformed JSON, a label outside the set or a handle that names no candidate is an
+ * {@link FailureReason#INVALID_ANSWER}, never a result. A repeated label or candidate (strict mode
+ * cannot forbid repeats) is dropped, first mention kept, and said so: the rest of the answer is
+ * good and is not paid for again.
  */
 public final class AnswerValidator {
 
@@ -25,13 +28,16 @@ public final class AnswerValidator {
     }
 
     /** Reads the chosen labels: exactly one, or at least one distinct for multi-label. */
-    public static AnswerReader<List<String>> labels(ObjectMapper mapper, List<String> allowed, boolean multiLabel) {
+    public static AnswerReader<ModelAnswer> labels(ObjectMapper mapper, List<String> allowed, boolean multiLabel) {
         Set<String> allowedSet = Set.copyOf(allowed);
         return response -> {
             JsonNode answer = content(mapper, response);
             List<String> chosen;
+            int repeats = 0;
             if (multiLabel) {
-                chosen = distinctStrings(answer.get(SchemaBuilder.LABELS), SchemaBuilder.LABELS);
+                List<String> all = strings(answer.get(SchemaBuilder.LABELS), SchemaBuilder.LABELS);
+                chosen = List.copyOf(new LinkedHashSet<>(all));
+                repeats = all.size() - chosen.size();
             } else {
                 JsonNode label = answer.get(SchemaBuilder.LABEL);
                 if (label == null || !label.isTextual()) {
@@ -44,22 +50,32 @@ public final class AnswerValidator {
                     throw invalid("label outside the allowed set");
                 }
             }
-            return chosen;
+            return new ModelAnswer(chosen, repeats == 0 ? null : "dropped " + repeats + " repeated label"
+                    + (repeats == 1 ? "" : "s"));
         };
     }
 
-    /** Reads the ranking: distinct candidate ids, best first, at most {@code topK} kept. */
-    public static AnswerReader<List<String>> ranking(ObjectMapper mapper, List<String> candidateIds, int topK) {
-        Set<String> allowedSet = Set.copyOf(candidateIds);
+    /**
+     * Reads the ranking: handles mapped back to the caller's candidate ids, best first, at most
+     * {@code topK} kept.
+     */
+    public static AnswerReader<ModelAnswer> ranking(ObjectMapper mapper, CandidateHandles handles, int topK) {
         return response -> {
-            List<String> ranking = distinctStrings(content(mapper, response).get(SchemaBuilder.RANKING),
-                    SchemaBuilder.RANKING);
-            for (String id : ranking) {
-                if (!allowedSet.contains(id)) {
+            List<String> named = strings(content(mapper, response).get(SchemaBuilder.RANKING), SchemaBuilder.RANKING);
+            Set<String> ids = new LinkedHashSet<>();
+            int repeats = 0;
+            for (String handle : named) {
+                String id = handles.idOf(handle);
+                if (id == null) {
                     throw invalid("ranking names an id that is not a candidate");
                 }
+                if (!ids.add(id)) {
+                    repeats++;
+                }
             }
-            return ranking.size() > topK ? List.copyOf(ranking.subList(0, topK)) : ranking;
+            List<String> ranking = new ArrayList<>(ids);
+            return new ModelAnswer(ranking.size() > topK ? ranking.subList(0, topK) : ranking,
+                    repeats == 0 ? null : "dropped " + repeats + " repeated id" + (repeats == 1 ? "" : "s"));
         };
     }
 
@@ -92,17 +108,18 @@ public final class AnswerValidator {
         }
     }
 
-    private static List<String> distinctStrings(JsonNode array, String field) {
+    private static List<String> strings(JsonNode array, String field) {
         if (array == null || !array.isArray() || array.isEmpty()) {
             throw invalid("no non-empty \"" + field + "\" array in the answer");
         }
-        Set<String> seen = new LinkedHashSet<>();
+        List<String> values = new ArrayList<>(array.size());
         for (JsonNode item : array) {
-            if (!item.isTextual() || !seen.add(item.asText())) {
-                throw invalid("\"" + field + "\" holds a non-string or a repeated value");
+            if (!item.isTextual()) {
+                throw invalid("\"" + field + "\" holds a non-string");
             }
+            values.add(item.asText());
         }
-        return new ArrayList<>(seen);
+        return values;
     }
 
     private static ModelCallException invalid(String why) {

@@ -46,15 +46,17 @@ public final class PromptBuilder {
         return List.of(new Message("system", system.toString()), new Message("user", user));
     }
 
-    public static List<Message> rank(ClassificationRequest.Rank request) {
+    /** Candidates are named by their handles ({@code 1}..{@code N}), never by the caller's ids. */
+    public static List<Message> rank(ClassificationRequest.Rank request, CandidateHandles handles) {
         String system = "You rank candidate texts by how well they answer or match the query, most relevant first.\n"
                 + "Return the ids of the " + request.topK() + " most relevant candidates, best first, each id once.\n"
                 + DATA_RULE;
         StringBuilder user = new StringBuilder("<query>\n").append(fence(request.query(), "query")).append("\n</query>\n");
         user.append("<candidates>\n");
-        for (Candidate candidate : request.candidates()) {
-            user.append("<candidate id=\"").append(candidate.id().replace("\"", "&quot;")).append("\">")
-                    .append(fence(candidate.text(), "candidate")).append("</candidate>\n");
+        List<Candidate> candidates = request.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            user.append("<candidate id=\"").append(handles.handle(i)).append("\">")
+                    .append(fence(candidates.get(i).text(), "candidate")).append("</candidate>\n");
         }
         user.append("</candidates>");
         return List.of(new Message("system", system), new Message("user", user.toString()));

@@ -10,7 +10,9 @@ import dev.nanoclassifier.classifier.model.ChatCompletionRequest.ResponseFormat;
 
 /**
  * The strict JSON schemas that confine the model's answer to the allowed values: the label names
- * (or candidate ids) are an {@code enum}, every property is required and nothing else is allowed.
+ * (or candidate handles) are an {@code enum}, every property is required and nothing else is
+ * allowed, and arrays are bounded with {@code minItems}/{@code maxItems} (strict mode supports
+ * those; it does not support {@code uniqueItems}, so repeats are dealt with when the answer is read).
  */
 public final class SchemaBuilder {
 
@@ -23,17 +25,17 @@ public final class SchemaBuilder {
     private SchemaBuilder() {
     }
 
-    /** {@code {"label": enum}} or, for multi-label, {@code {"labels": [enum]}}. */
+    /** {@code {"label": enum}} or, for multi-label, {@code {"labels": [enum]}} of 1 to all labels. */
     public static ResponseFormat classification(List<String> labels, boolean multiLabel) {
         ObjectNode value = enumString(labels);
         return multiLabel
-                ? ResponseFormat.strict("classification", object(LABELS, array(value)))
+                ? ResponseFormat.strict("classification", object(LABELS, array(value, 1, labels.size())))
                 : ResponseFormat.strict("classification", object(LABEL, value));
     }
 
-    /** {@code {"ranking": [enum of candidate ids]}}, best first. */
-    public static ResponseFormat ranking(List<String> candidateIds) {
-        return ResponseFormat.strict("ranking", object(RANKING, array(enumString(candidateIds))));
+    /** {@code {"ranking": [enum of handles]}} of exactly {@code count} items, best first. */
+    public static ResponseFormat ranking(List<String> handles, int count) {
+        return ResponseFormat.strict("ranking", object(RANKING, array(enumString(handles), count, count)));
     }
 
     private static ObjectNode enumString(List<String> values) {
@@ -43,9 +45,11 @@ public final class SchemaBuilder {
         return node;
     }
 
-    private static ObjectNode array(ObjectNode items) {
+    private static ObjectNode array(ObjectNode items, int minItems, int maxItems) {
         ObjectNode node = JSON.objectNode().put("type", "array");
         node.set("items", items);
+        node.put("minItems", minItems);
+        node.put("maxItems", maxItems);
         return node;
     }
 

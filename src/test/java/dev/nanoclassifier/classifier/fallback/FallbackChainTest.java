@@ -17,6 +17,7 @@ import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.classifier.budget.TokenCounter;
 import dev.nanoclassifier.classifier.cost.CostCalculator;
 import dev.nanoclassifier.classifier.model.FailureReason;
+import dev.nanoclassifier.classifier.model.ModelAnswer;
 import dev.nanoclassifier.classifier.model.ModelCallException;
 import dev.nanoclassifier.classifier.model.ModelQuestion;
 import dev.nanoclassifier.classifier.model.ModelStep;
@@ -29,7 +30,7 @@ import dev.nanoclassifier.result.Attempt;
 /** The fallback chain over fake model steps: plain JUnit, no Quarkus, no HTTP. */
 class FallbackChainTest {
 
-    private static final ModelQuestion QUESTION = new ModelQuestion(List.of(), null, null, 16, response -> List.of());
+    private static final ModelQuestion QUESTION = new ModelQuestion(List.of(), null, 16, response -> new ModelAnswer(List.of(), null));
 
     @Test
     void whenThePrimaryFailsTheFallbackAnswersAndTheAnswerIsDegraded() {
@@ -104,12 +105,12 @@ class FallbackChainTest {
         }
 
         @Override
-        public List<String> call(ModelQuestion question, Deadline deadline, StepTally tally) {
+        public ModelAnswer call(ModelQuestion question, Deadline deadline, StepTally tally) {
             asked.add(question);
             if (failure != null) {
                 throw failure;
             }
-            return answer;
+            return new ModelAnswer(answer, null);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nanoclassifier.classifier.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nanoclassifier.classifier.model.AnswerReader;
 import dev.nanoclassifier.classifier.model.ChatCompletionResponse;
 import dev.nanoclassifier.classifier.model.FailureReason;
+import dev.nanoclassifier.classifier.model.ModelAnswer;
 import dev.nanoclassifier.classifier.model.ModelCallException;
 
 /**
@@ -30,40 +32,68 @@ class AnswerValidatorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> LABELS = List.of("billing", "bug", "feature-request");
-    private static final List<String> CANDIDATES = List.of("0", "1", "2", "3");
+    /** The caller's candidate ids; the model sees and answers the handles "1" to "4". */
+    private static final CandidateHandles CANDIDATES = CandidateHandles.of(List.of("doc-7", "doc-9", "doc-1", "doc-4"));
 
-    private final AnswerReader<List<String>> single = AnswerValidator.labels(MAPPER, LABELS, false);
-    private final AnswerReader<List<String>> multi = AnswerValidator.labels(MAPPER, LABELS, true);
+    private final AnswerReader<ModelAnswer> single = AnswerValidator.labels(MAPPER, LABELS, false);
+    private final AnswerReader<ModelAnswer> multi = AnswerValidator.labels(MAPPER, LABELS, true);
 
     @Test
-    void aSingleLabelAnswerGivesThatLabel() {
-        assertEquals(List.of("bug"), single.read(answer("{\"label\":\"bug\"}")));
+    void aSingleLabelAnswerGivesThatLabelWithNothingRepaired() {
+        ModelAnswer read = single.read(answer("{\"label\":\"bug\"}"));
+
+        assertEquals(List.of("bug"), read.values());
+        assertNull(read.repaired());
     }
 
     @Test
     void aMultiLabelAnswerGivesItsLabelsInTheModelsOrder() {
-        assertEquals(List.of("feature-request", "billing"), multi.read(answer("{\"labels\":[\"feature-request\",\"billing\"]}")));
+        ModelAnswer read = multi.read(answer("{\"labels\":[\"feature-request\",\"billing\"]}"));
+
+        assertEquals(List.of("feature-request", "billing"), read.values());
+        assertNull(read.repaired());
     }
 
     @Test
-    void aRankingAnswerGivesTheIdsBestFirst() {
-        AnswerReader<List<String>> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
+    void aMultiLabelAnswerWithARepeatedLabelKeepsTheFirstMentionAndSaysSo() {
+        ModelAnswer read = multi.read(answer("{\"labels\":[\"bug\",\"billing\",\"bug\",\"billing\"]}"));
 
-        assertEquals(List.of("2", "0", "3", "1"), ranking.read(answer("{\"ranking\":[\"2\",\"0\",\"3\",\"1\"]}")));
+        assertEquals(List.of("bug", "billing"), read.values());
+        assertEquals("dropped 2 repeated labels", read.repaired());
+    }
+
+    @Test
+    void aRankingAnswerInHandlesGivesTheCallersIdsBestFirst() {
+        AnswerReader<ModelAnswer> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
+
+        ModelAnswer read = ranking.read(answer("{\"ranking\":[\"3\",\"1\",\"4\",\"2\"]}"));
+
+        assertEquals(List.of("doc-1", "doc-7", "doc-4", "doc-9"), read.values());
+        assertNull(read.repaired());
     }
 
     @Test
     void aRankingIsCutToTopK() {
-        AnswerReader<List<String>> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 2);
+        AnswerReader<ModelAnswer> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 2);
 
-        assertEquals(List.of("3", "1"), ranking.read(answer("{\"ranking\":[\"3\",\"1\",\"0\"]}")));
+        assertEquals(List.of("doc-4", "doc-7"), ranking.read(answer("{\"ranking\":[\"4\",\"1\",\"2\"]}")).values());
+    }
+
+    @Test
+    void aRepeatedCandidateInARankingIsDroppedBeforeTheTopKCut() {
+        AnswerReader<ModelAnswer> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 2);
+
+        ModelAnswer read = ranking.read(answer("{\"ranking\":[\"2\",\"2\",\"3\",\"1\"]}"));
+
+        assertEquals(List.of("doc-9", "doc-1"), read.values());
+        assertEquals("dropped 1 repeated id", read.repaired());
     }
 
     @Test
     void aRankingOfASubsetOfTheCandidatesIsAccepted() {
-        AnswerReader<List<String>> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
+        AnswerReader<ModelAnswer> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
 
-        assertEquals(List.of("1"), ranking.read(answer("{\"ranking\":[\"1\"]}")));
+        assertEquals(List.of("doc-9"), ranking.read(answer("{\"ranking\":[\"2\"]}")).values());
     }
 
     static Stream<Arguments> invalidLabelAnswers() {
@@ -74,10 +104,8 @@ class AnswerValidatorTest {
                 invalid("a label that is not a string", false, answer("{\"label\":1}"), "no \"label\" string in the answer"),
                 invalid("multi-label with one label outside the set", true, answer("{\"labels\":[\"bug\",\"spam\"]}"),
                         "label outside the allowed set"),
-                invalid("multi-label duplicates", true, answer("{\"labels\":[\"bug\",\"bug\"]}"),
-                        "\"labels\" holds a non-string or a repeated value"),
                 invalid("multi-label non-string", true, answer("{\"labels\":[\"bug\",null]}"),
-                        "\"labels\" holds a non-string or a repeated value"),
+                        "\"labels\" holds a non-string"),
                 invalid("multi-label empty", true, answer("{\"labels\":[]}"), "no non-empty \"labels\" array in the answer"),
                 invalid("multi-label as a single label", true, answer("{\"label\":\"bug\"}"),
                         "no non-empty \"labels\" array in the answer"),
@@ -101,7 +129,7 @@ class AnswerValidatorTest {
     @MethodSource("invalidLabelAnswers")
     void anUnusableLabelAnswerIsAnInvalidAnswer(String name, boolean multiLabel, ChatCompletionResponse response,
             String why) {
-        AnswerReader<List<String>> reader = multiLabel ? multi : single;
+        AnswerReader<ModelAnswer> reader = multiLabel ? multi : single;
 
         ModelCallException error = assertThrows(ModelCallException.class, () -> reader.read(response));
 
@@ -110,12 +138,13 @@ class AnswerValidatorTest {
 
     static Stream<Arguments> invalidRankings() {
         return Stream.of(
-                rankingCase("an id that is not a candidate", answer("{\"ranking\":[\"1\",\"7\"]}"),
+                rankingCase("a handle past the last candidate", answer("{\"ranking\":[\"1\",\"5\"]}"),
                         "ranking names an id that is not a candidate"),
-                rankingCase("a repeated id", answer("{\"ranking\":[\"1\",\"2\",\"1\"]}"),
-                        "\"ranking\" holds a non-string or a repeated value"),
-                rankingCase("numbers instead of id strings", answer("{\"ranking\":[1,2]}"),
-                        "\"ranking\" holds a non-string or a repeated value"),
+                rankingCase("the caller's id instead of its handle", answer("{\"ranking\":[\"doc-7\"]}"),
+                        "ranking names an id that is not a candidate"),
+                rankingCase("handle zero", answer("{\"ranking\":[\"0\"]}"), "ranking names an id that is not a candidate"),
+                rankingCase("numbers instead of handle strings", answer("{\"ranking\":[1,2]}"),
+                        "\"ranking\" holds a non-string"),
                 rankingCase("an empty ranking", answer("{\"ranking\":[]}"), "no non-empty \"ranking\" array in the answer"),
                 rankingCase("no ranking", answer("{\"label\":\"1\"}"), "no non-empty \"ranking\" array in the answer"),
                 rankingCase("truncated", finished("{\"ranking\":[\"1\",\"2", "length"),
@@ -125,7 +154,7 @@ class AnswerValidatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRankings")
     void anUnusableRankingIsAnInvalidAnswer(String name, ChatCompletionResponse response, String why) {
-        AnswerReader<List<String>> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
+        AnswerReader<ModelAnswer> ranking = AnswerValidator.ranking(MAPPER, CANDIDATES, 4);
 
         ModelCallException error = assertThrows(ModelCallException.class, () -> ranking.read(response));
 

@@ -14,7 +14,8 @@ import dev.nanoclassifier.classifier.model.ChatCompletionRequest.ResponseFormat;
 /**
  * The {@code response_format} sent to the model, asserted on the JSON it serializes to: OpenAI
  * Structured Outputs' strict mode requires {@code "strict": true}, every property in {@code required}
- * and {@code "additionalProperties": false} on every object.
+ * and {@code "additionalProperties": false} on every object; arrays are bounded with
+ * {@code minItems}/{@code maxItems} ({@code uniqueItems} is not supported in strict mode).
  */
 class SchemaBuilderTest {
 
@@ -33,25 +34,27 @@ class SchemaBuilderTest {
     }
 
     @Test
-    void aMultiLabelSchemaIsARequiredArrayOfTheLabelEnum() {
-        ResponseFormat format = SchemaBuilder.classification(List.of("billing", "bug"), true);
+    void aMultiLabelSchemaIsARequiredArrayOfOneToAllLabelsFromTheEnum() {
+        ResponseFormat format = SchemaBuilder.classification(List.of("billing", "bug", "account"), true);
 
         assertEquals(json("""
                 {"type":"json_schema","json_schema":{"name":"classification","strict":true,"schema":{
                   "type":"object",
-                  "properties":{"labels":{"type":"array","items":{"type":"string","enum":["billing","bug"]}}},
+                  "properties":{"labels":{"type":"array","items":{"type":"string","enum":["billing","bug","account"]},
+                    "minItems":1,"maxItems":3}},
                   "required":["labels"],
                   "additionalProperties":false}}}"""), MAPPER.valueToTree(format));
     }
 
     @Test
-    void aRankingSchemaIsARequiredArrayOfTheCandidateIds() {
-        ResponseFormat format = SchemaBuilder.ranking(List.of("doc-7", "doc-9", "0"));
+    void aRankingSchemaIsARequiredArrayOfExactlyTopKCandidateHandles() {
+        ResponseFormat format = SchemaBuilder.ranking(List.of("1", "2", "3", "4"), 2);
 
         assertEquals(json("""
                 {"type":"json_schema","json_schema":{"name":"ranking","strict":true,"schema":{
                   "type":"object",
-                  "properties":{"ranking":{"type":"array","items":{"type":"string","enum":["doc-7","doc-9","0"]}}},
+                  "properties":{"ranking":{"type":"array","items":{"type":"string","enum":["1","2","3","4"]},
+                    "minItems":2,"maxItems":2}},
                   "required":["ranking"],
                   "additionalProperties":false}}}"""), MAPPER.valueToTree(format));
     }
@@ -68,7 +71,7 @@ class SchemaBuilderTest {
     @Test
     void everyPropertyOfTheSchemaIsRequired() {
         for (ResponseFormat format : List.of(SchemaBuilder.classification(List.of("a", "b"), false),
-                SchemaBuilder.classification(List.of("a", "b"), true), SchemaBuilder.ranking(List.of("0", "1")))) {
+                SchemaBuilder.classification(List.of("a", "b"), true), SchemaBuilder.ranking(List.of("1", "2"), 2))) {
             JsonNode schema = format.jsonSchema().schema();
             List<String> properties = MAPPER.convertValue(schema.path("properties").fieldNames(), List.class);
 
