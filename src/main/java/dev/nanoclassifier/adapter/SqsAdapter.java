@@ -2,10 +2,7 @@ package dev.nanoclassifier.adapter;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -55,7 +52,8 @@ import dev.nanoclassifier.sink.SqsResultSink;
  * a record answered by then is written and never reported, even when a later record of its group did not finish.</li>
  * </ul>
  * SNS notifications and EventBridge events go through here too ({@link NotificationAdapter}).
- * Each record goes through the {@link Answerer}; this class only maps its outcome. Nothing here
+ * Each record goes through the {@link Answerer}; this class only maps its outcome, and the order
+ * rules (lanes, FIFO groups, which records SQS gets back) are {@link SqsLanes}'. Nothing here
  * throws for the whole batch.
  */
 @Singleton
@@ -85,12 +83,12 @@ public class SqsAdapter {
     }
 
     public SqsBatchResponse handle(List<InboundMessage> messages, Deadline deadline, Invocation invocation) {
-        Map<String, List<Integer>> lanes = lanes(messages);
+        SqsLanes lanes = new SqsLanes(messages);
         AtomicReferenceArray<Processed> ends = new AtomicReferenceArray<>(messages.size());
-        CountDownLatch lanesDone = new CountDownLatch(lanes.size());
-        List<Future<?>> running = new ArrayList<>(lanes.size());
+        CountDownLatch lanesDone = new CountDownLatch(lanes.lanes().size());
+        List<Future<?>> running = new ArrayList<>(lanes.lanes().size());
         InvocationContext context = InvocationContext.current();
-        for (List<Integer> lane : lanes.values()) {
+        for (List<Integer> lane : lanes.lanes()) {
             Callable<Void> work = () -> {
                 try {
                     processInOrder(messages, lane, ends, deadline, invocation);
@@ -122,7 +120,7 @@ public class SqsAdapter {
             LOG.warnf("%d records of a batch did not finish in time; they will be delivered again", unfinished);
         }
         failed.addAll(sink.publish(toWrite));
-        return SqsBatchResponse.of(failedInBatchOrder(messages, lanes, failed));
+        return SqsBatchResponse.of(lanes.failedInBatchOrder(failed));
     }
 
     /**
@@ -138,31 +136,14 @@ public class SqsAdapter {
         }
     }
 
-    /**
-     * Standard queue: every record is its own lane. FIFO: one lane per message group, in order.
-     */
-    private static Map<String, List<Integer>> lanes(List<InboundMessage> messages) {
-        Map<String, List<Integer>> lanes = new LinkedHashMap<>();
-        for (int i = 0; i < messages.size(); i++) {
-            InboundMessage message = messages.get(i);
-            String lane = message.messageGroupId() == null ? "record:" + i : "group:" + message.messageGroupId();
-            lanes.computeIfAbsent(lane, key -> new ArrayList<>()).add(i);
-        }
-        return lanes;
-    }
-
     /** A lane's records in order, each end recorded as soon as it is known; after a failure the rest fail. */
     private void processInOrder(List<InboundMessage> messages, List<Integer> lane, AtomicReferenceArray<Processed> ends,
             Deadline deadline, Invocation invocation) {
-        boolean groupFailed = false;
-        for (int index : lane) {
-            InboundMessage message = messages.get(index);
-            Processed end = groupFailed || Thread.currentThread().isInterrupted()
-                    ? new Processed(message, OutcomeKind.FAILED, null)
-                    : process(message, deadline, invocation.forMessage(message.messageId()));
-            groupFailed |= end.kind() == OutcomeKind.FAILED;
-            ends.set(index, end);
-        }
+        SqsLanes.processInOrder(lane,
+                index -> process(messages.get(index), deadline, invocation.forMessage(messages.get(index).messageId())),
+                end -> end.kind() == OutcomeKind.FAILED,
+                index -> new Processed(messages.get(index), OutcomeKind.FAILED, null),
+                ends::set);
     }
 
     private Processed process(InboundMessage message, Deadline deadline, Invocation invocation) {
@@ -182,29 +163,6 @@ public class SqsAdapter {
             return new Processed(message, OutcomeKind.REJECTED, new QueueResult(message, body, OutcomeKind.REJECTED,
                     rejected.task(), null, false));
         }, failed -> new Processed(message, OutcomeKind.FAILED, null));
-    }
-
-    /** Failed ids in batch order; in a FIFO group, every record after a failed one fails too. */
-    private static List<String> failedInBatchOrder(List<InboundMessage> messages, Map<String, List<Integer>> lanes,
-            Set<String> failed) {
-        Set<String> all = new HashSet<>(failed);
-        for (List<Integer> lane : lanes.values()) {
-            boolean after = false;
-            for (int index : lane) {
-                InboundMessage message = messages.get(index);
-                after |= failed.contains(message.messageId());
-                if (after && message.messageGroupId() != null) {
-                    all.add(message.messageId());
-                }
-            }
-        }
-        Set<String> ordered = new LinkedHashSet<>();
-        for (InboundMessage message : messages) {
-            if (all.contains(message.messageId())) {
-                ordered.add(message.messageId());
-            }
-        }
-        return List.copyOf(ordered);
     }
 
     private static ThreadFactory daemonThreads() {

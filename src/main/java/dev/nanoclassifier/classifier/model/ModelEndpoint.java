@@ -3,11 +3,8 @@ package dev.nanoclassifier.classifier.model;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -40,17 +37,12 @@ import io.smallrye.faulttolerance.api.Guard;
 public final class ModelEndpoint implements ModelStep {
 
     private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);
-    private static final Set<FailureReason> RETRYABLE = Set.of(FailureReason.RATE_LIMITED, FailureReason.UNAVAILABLE,
-            FailureReason.TIMEOUT, FailureReason.INVALID_ANSWER);
     /**
      * Failures that say nothing about the endpoint's health, so the circuit breaker does not count
      * them: no time was left to try, or this request's input was refused (a run of flagged inputs
      * must not cut everyone else off).
      */
     private static final Set<FailureReason> NOT_ENDPOINT_HEALTH = Set.of(FailureReason.DEADLINE, FailureReason.REFUSED);
-    /** Failures no header can make worth another try: the same call would fail the same way. */
-    private static final Set<FailureReason> NEVER_RETRIED = Set.of(FailureReason.UNAUTHORIZED,
-            FailureReason.QUOTA_EXCEEDED, FailureReason.REFUSED, FailureReason.DEADLINE);
 
     /** Models that reject {@code reasoning_effort: "none"}, which came with gpt-5.1: gpt-5, -mini, -nano and the o-series. */
     private static final Pattern BEFORE_NONE = Pattern.compile("(^|/)(gpt-5(-mini|-nano)?(-\\d{4}-\\d{2}-\\d{2})?|o\\d[\\w.-]*)$");
@@ -69,6 +61,7 @@ public final class ModelEndpoint implements ModelStep {
     private final Guard guard;
     private final ClassifierConfig.Timeouts timeouts;
     private final ClassifierConfig.Retry retry;
+    private final RetryPolicy retryPolicy;
     private final long blockAfterUnauthorizedMs;
     private final AtomicBoolean blockLogged = new AtomicBoolean();
     private volatile long blockedUntil;
@@ -102,6 +95,7 @@ public final class ModelEndpoint implements ModelStep {
         this.authorization = "Bearer " + apiKey;
         this.timeouts = config.timeouts();
         this.retry = config.retry();
+        this.retryPolicy = new RetryPolicy(retry, timeouts);
         long callMs = timeouts.call().toMillis();
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"))
@@ -195,9 +189,10 @@ public final class ModelEndpoint implements ModelStep {
             // OpenRouter reports a provider's failure inside a 200: a failure like a 5xx, billed only
             // for what it reports.
             tally.receivedError(response.usage(), response.serviceTier());
-            traced.outcome(FailureReason.UNAVAILABLE.wireName()).end();
-            throw withRetryDecision(new ModelCallException(FailureReason.UNAVAILABLE, 200, -1,
-                    "error reported in a 200 answer"), deadline, tally.tries(), invalidAnswers);
+            ModelCallException reported = new ModelCallException(FailureReason.UNAVAILABLE, 200, -1,
+                    "error reported in a 200 answer");
+            traced.outcome(reported.reason().wireName()).end();
+            throw withRetryDecision(reported, deadline, tally.tries(), invalidAnswers);
         }
         tally.received(response == null ? null : response.usage(), response == null ? null : response.serviceTier());
         try {
@@ -214,50 +209,14 @@ public final class ModelEndpoint implements ModelStep {
         return deadline.remainingMillis() - timeouts.deadlineMargin().toMillis();
     }
 
-    /**
-     * Whether and when to try again, as the official SDKs decide: the endpoint's
-     * {@code x-should-retry} first, then the kind of failure; the delay is the endpoint's
-     * {@code retry-after-ms}/{@code Retry-After} when it sent one, else backoff. Nothing is retried
-     * that cannot finish before the deadline.
-     */
+    /** The failure, marked with its retry delay when {@link RetryPolicy} says to try again in the time left. */
     private ModelCallException withRetryDecision(ModelCallException failure, Deadline deadline, int tries,
             int[] invalidAnswers) {
-        if (NEVER_RETRIED.contains(failure.reason())) {
-            return failure;
+        if (failure.reason() == FailureReason.INVALID_ANSWER) {
+            invalidAnswers[0]++;
         }
-        boolean retryable = failure.serverSaysRetry() != null ? failure.serverSaysRetry()
-                : RETRYABLE.contains(failure.reason());
-        if (!retryable) {
-            return failure;
-        }
-        // A wrong or malformed answer is retried once, never more.
-        if (failure.reason() == FailureReason.INVALID_ANSWER && ++invalidAnswers[0] > 1) {
-            return failure;
-        }
-        long delay;
-        if (failure.retryAfterMs() >= 0) {
-            if (failure.retryAfterMs() > retry.maxRetryAfter().toMillis()) {
-                return failure;
-            }
-            delay = failure.retryAfterMs();
-        } else {
-            delay = backoff(tries);
-        }
-        if (usableMillis(deadline) - delay < timeouts.minAttempt().toMillis()) {
-            return failure;
-        }
-        return failure.retryAfterDelay(delay);
-    }
-
-    /**
-     * Exponential backoff with "equal jitter": half fixed, half random. The clock is mixed into the
-     * random part so that environments restored from one SnapStart snapshot do not share a sequence.
-     */
-    private long backoff(int tries) {
-        long initial = retry.initialBackoff().toMillis();
-        long exponential = Math.min(retry.maxBackoff().toMillis(), initial << Math.min(tries - 1, 20));
-        long half = exponential / 2;
-        return half + Math.floorMod(ThreadLocalRandom.current().nextLong() ^ System.nanoTime(), half + 1);
+        long delay = retryPolicy.delayMs(failure, tries, invalidAnswers[0], usableMillis(deadline));
+        return delay < 0 ? failure : failure.retryAfterDelay(delay);
     }
 
     private ModelCallException failureOf(RuntimeException e, long timeoutMs) {
@@ -279,41 +238,22 @@ public final class ModelEndpoint implements ModelStep {
     }
 
     /**
-     * An HTTP error as the official SDKs read it: 408, 409, 429 and every status from 500 on (520 and
-     * 524 included) are worth another try; {@code x-should-retry} overrides that. The body decides
-     * what a 429 or 403 means: no quota left is not a rate limit, and input flagged by moderation is
-     * not a refused key.
+     * An HTTP error: what it means is {@link RetryPolicy#reasonOf} (the body decides what a 429 or
+     * 403 means), with the endpoint's requested delay and its {@code x-should-retry}.
      */
     private ModelCallException failureOf(Response response) {
         int status = response.getStatus();
-        long retryAfter = retryAfterMillis(response.getHeaderString("retry-after-ms"),
-                response.getHeaderString("Retry-After"));
+        long retryAfter = RetryPolicy.retryAfterMillis(response.getHeaderString("retry-after-ms"),
+                response.getHeaderString("Retry-After"), System.currentTimeMillis());
         ProviderError error = status == 402 || status == 403 || status == 429 ? ProviderError.of(body(response))
                 : ProviderError.NONE;
-        ModelCallException failure;
-        if (status == 401 || (status == 403 && !error.flaggedInput())) {
-            failure = blocked(FailureReason.UNAUTHORIZED, status);
-        } else if (status == 403) {
-            failure = new ModelCallException(FailureReason.REFUSED, status, -1, "HTTP 403: the input was refused");
-        } else if (status == 402 || (status == 429 && error.insufficientQuota())) {
-            failure = blocked(FailureReason.QUOTA_EXCEEDED, status);
-        } else if (status == 429) {
-            failure = new ModelCallException(FailureReason.RATE_LIMITED, status, retryAfter, "HTTP 429");
-        } else if (status == 408) {
-            failure = new ModelCallException(FailureReason.TIMEOUT, status, retryAfter, "HTTP 408");
-        } else if (status == 409 || status >= 500) {
-            failure = new ModelCallException(FailureReason.UNAVAILABLE, status, retryAfter, "HTTP " + status);
-        } else {
-            failure = new ModelCallException(FailureReason.MODEL_ERROR, status, retryAfter, "HTTP " + status);
-        }
-        return failure.withServerSaysRetry(shouldRetryHeader(response.getHeaderString("x-should-retry")));
-    }
-
-    private static Boolean shouldRetryHeader(String header) {
-        if ("true".equals(header)) {
-            return Boolean.TRUE;
-        }
-        return "false".equals(header) ? Boolean.FALSE : null;
+        FailureReason reason = RetryPolicy.reasonOf(status, error);
+        ModelCallException failure = switch (reason) {
+            case UNAUTHORIZED, QUOTA_EXCEEDED -> blocked(reason, status);
+            case REFUSED -> new ModelCallException(FailureReason.REFUSED, status, -1, "HTTP 403: the input was refused");
+            default -> new ModelCallException(reason, status, retryAfter, "HTTP " + status);
+        };
+        return failure.withServerSaysRetry(RetryPolicy.shouldRetryHeader(response.getHeaderString("x-should-retry")));
     }
 
     private static String body(Response response) {
@@ -343,43 +283,6 @@ public final class ModelEndpoint implements ModelStep {
             }
         }
         return new ModelCallException(reason, status, -1, "HTTP " + status);
-    }
-
-    /**
-     * The delay an endpoint asks for, in milliseconds, read as openai-python reads it: the
-     * non-standard {@code retry-after-ms} first, then {@code Retry-After} as seconds (fractions
-     * allowed) or as an HTTP date; -1 when neither is there or readable.
-     */
-    static long retryAfterMillis(String retryAfterMs, String retryAfter) {
-        if (retryAfterMs != null && !retryAfterMs.isBlank()) {
-            try {
-                double ms = Double.parseDouble(retryAfterMs.trim());
-                if (Double.isFinite(ms)) {
-                    return Math.max(0, (long) ms);
-                }
-            } catch (NumberFormatException notANumber) {
-                // fall through to Retry-After
-            }
-        }
-        return retryAfterMillis(retryAfter);
-    }
-
-    /** {@code Retry-After} as delta-seconds or HTTP-date, in milliseconds; -1 when absent or unreadable. */
-    static long retryAfterMillis(String header) {
-        if (header == null || header.isBlank()) {
-            return -1;
-        }
-        String value = header.trim();
-        try {
-            return Math.max(0, (long) (Double.parseDouble(value) * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Math.max(0, at.toInstant().toEpochMilli() - System.currentTimeMillis());
-            } catch (RuntimeException notDate) {
-                return -1;
-            }
-        }
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
