@@ -12,7 +12,7 @@ import io.smallrye.config.WithName;
 
 /**
  * Every setting of nano-classifier. Each property can be set in {@code application.properties}
- * or as an environment variable: {@code classifier.call-timeout} is {@code CLASSIFIER_CALL_TIMEOUT}.
+ * or as an environment variable: {@code classifier.timeouts.call} is {@code CLASSIFIER_TIMEOUTS_CALL}.
  * The OpenAI settings also read the names users already know ({@code OPENAI_API_KEY},
  * {@code OPENAI_BASE_URL}, ...), see {@code application.properties}.
  */
