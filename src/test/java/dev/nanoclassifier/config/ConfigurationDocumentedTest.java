@@ -33,6 +33,9 @@ import io.smallrye.config.WithName;
  */
 class ConfigurationDocumentedTest {
 
+    /** How the README writes the key of each map of the mapping. */
+    private static final Map<String, String> MAP_KEYS = Map.of("prices", "model", "tiers", "tier");
+
     /** One property of the mapping: its key, the name a user sets, its default (null when none). */
     record Property(String key, String documentedName, String defaultValue) {
     }
@@ -68,8 +71,8 @@ class ConfigurationDocumentedTest {
         Matcher cited = Pattern.compile("\\bclassifier(\\.[a-z0-9\"<>\\[\\]-]+)+").matcher(source);
         while (cited.find()) {
             String key = cited.group().replaceAll("\\.$", "");
-            boolean exists = known.stream().anyMatch(k -> k.equals(key) || k.startsWith(key + ".")
-                    || normalised(k).equals(normalised(key)) || normalised(k).startsWith(normalised(key) + "."));
+            boolean exists = known.stream().flatMap(k -> prefixes(k).stream())
+                    .anyMatch(k -> asPattern(k).matcher(key).matches());
             if (!exists) {
                 unknown.add(key);
             }
@@ -77,9 +80,37 @@ class ConfigurationDocumentedTest {
         assertTrue(unknown.isEmpty(), "ClassifierConfig's Javadoc cites keys that do not exist: " + unknown);
     }
 
-    /** Map keys and list indexes written any way ("gpt-5.4-nano", <model>, [0], [n]) compare equal. */
-    private static String normalised(String key) {
-        return key.replaceAll("\"[^\"]*\"", "*").replaceAll("\\[[^\\]]*\\]", "[*]");
+    /** The key and each of its groups: {@code classifier.timeouts.call}, {@code classifier.timeouts}, ... */
+    private static List<String> prefixes(String key) {
+        List<String> prefixes = new ArrayList<>();
+        boolean quoted = false;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            quoted ^= c == '"';
+            if (c == '.' && !quoted) {
+                prefixes.add(key.substring(0, i));
+            }
+        }
+        prefixes.add(key);
+        return prefixes;
+    }
+
+    /**
+     * A known key as a pattern that a cited key matches however it writes map keys and list indexes:
+     * {@code "<model>"} stands for {@code "gpt-5.4-nano"} or {@code flex}, {@code [0]} for {@code [n]}.
+     */
+    private static Pattern asPattern(String key) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : key.split("(?=\\.\"<)|(?<=>\")|(?=\\[)|(?<=\\])")) {
+            if (part.startsWith(".\"<")) {
+                regex.append("\\.(\"[^\"]*\"|[^.\"]+)");
+            } else if (part.startsWith("[")) {
+                regex.append("\\[[^\\]]*\\]");
+            } else {
+                regex.append(Pattern.quote(part));
+            }
+        }
+        return Pattern.compile(regex.toString());
     }
 
     static List<Property> properties() throws IOException {
@@ -105,7 +136,8 @@ class ConfigurationDocumentedTest {
                 Type[] arguments = parameterized.getActualTypeArguments();
                 Type element = arguments[arguments.length - 1];
                 if (element instanceof Class<?> elementClass && isGroup(elementClass)) {
-                    String child = raw == List.class ? key + "[0]" : raw == Map.class ? key + ".\"<model>\"" : key;
+                    String mapKey = ".\"<" + MAP_KEYS.getOrDefault(method.getName(), "key") + ">\"";
+                    String child = raw == List.class ? key + "[0]" : raw == Map.class ? key + mapKey : key;
                     walk(elementClass, child, aliases, out);
                     continue;
                 }
