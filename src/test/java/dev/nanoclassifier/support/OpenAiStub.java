@@ -12,8 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An OpenAI-compatible server on 127.0.0.1 (WireMock): the primary endpoint under {@code /v1}
  * and, unless the init arg {@code fallback=false}, a fallback model {@code gpt-5.4-mini} under
- * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} the primary key
- * is only in a fake AWS Secrets Manager served by the same server. Tests stub and verify {@code POST .../chat/completions}.
+ * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} (or {@code key=ssm}) the
+ * primary key is only in a fake AWS Secrets Manager secret (or SSM SecureString parameter) served by the
+ * same server. Tests stub and verify {@code POST .../chat/completions}.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,17 +25,21 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     public static final String FALLBACK_MODEL = "gpt-5.4-mini";
     public static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:nano-classifier/openai-AbCdEf";
     public static final String SECRET_KEY = "sk-test-from-secret-9d8e2f";
+    public static final String PARAMETER_NAME = "/nano-classifier/openai-api-key";
+    public static final String PARAMETER_KEY = "sk-test-from-ssm-3b7c1a";
 
     private WireMockServer server;
     private boolean withFallback = true;
     private boolean withKey = true;
     private boolean keyInSecretsManager;
+    private boolean keyInParameterStore;
 
     @Override
     public void init(Map<String, String> initArgs) {
         withFallback = !"false".equals(initArgs.get("fallback"));
         withKey = !"false".equals(initArgs.get("key"));
         keyInSecretsManager = "secretsmanager".equals(initArgs.get("key"));
+        keyInParameterStore = "ssm".equals(initArgs.get("key"));
     }
 
     @Override
@@ -45,12 +50,21 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         String base = "http://127.0.0.1:" + server.port();
         config.put("classifier.openai.base-url", base + "/v1");
-        config.put("classifier.openai.api-key", withKey && !keyInSecretsManager ? PRIMARY_KEY : "");
+        config.put("classifier.openai.api-key", withKey && !keyInSecretsManager && !keyInParameterStore ? PRIMARY_KEY : "");
         if (keyInSecretsManager) {
             FakeAwsSecrets.stubSecret(server, SECRET_ARN, "{\"OPENAI_API_KEY\":\"" + SECRET_KEY + "\"}");
             config.put("classifier.openai.api-key-secret-arn", SECRET_ARN);
+        }
+        if (keyInParameterStore) {
+            FakeAwsSecrets.stubParameter(server, PARAMETER_NAME, PARAMETER_KEY);
+            config.put("classifier.openai.api-key-parameter", PARAMETER_NAME);
+        }
+        if (keyInSecretsManager || keyInParameterStore) {
             config.put("classifier.openai.aws-endpoint-override", base);
+            // Set here for @QuarkusTest (same JVM) and passed on as -D system properties to the
+            // process an @QuarkusIntegrationTest launches (the native executable reads them the same way).
             FakeAwsSecrets.useTestCredentials();
+            config.putAll(FakeAwsSecrets.TEST_CREDENTIALS);
         }
         if (withFallback) {
             config.put("classifier.fallbacks[0].model", FALLBACK_MODEL);

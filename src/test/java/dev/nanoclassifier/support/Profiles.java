@@ -113,4 +113,17 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "secretsmanager", "fallback", "false")));
         }
     }
+
+    /** The primary key only in a (fake) SSM SecureString parameter; no fallback model, no cache. */
+    public static class ParameterStoreKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "ssm", "fallback", "false")));
+        }
+    }
 }
