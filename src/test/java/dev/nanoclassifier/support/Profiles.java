@@ -97,7 +97,11 @@ public final class Profiles {
      * tight reject budget for the request text, and Quarkus logs also written to a file the tests read.
      */
     public static class Operated implements QuarkusTestProfile {
-        public static final String LOG_FILE = "target/operated-test.log";
+        /**
+         * The file @QuarkusIntegrationTest's launcher also names (and watches for the started line) when
+         * it runs the packaged artifact: another path here would hide the start from it.
+         */
+        public static final String LOG_FILE = "target/quarkus.log";
 
         @Override
         public Map<String, String> getConfigOverrides() {
