@@ -2,33 +2,38 @@ package dev.nanoclassifier.adapter;
 
 import jakarta.inject.Singleton;
 
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.nanoclassifier.classifier.ModelUnavailableException;
+import dev.nanoclassifier.answer.Answerer;
+import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.classifier.model.FailureReason;
 import dev.nanoclassifier.config.ClassifierConfig;
-import dev.nanoclassifier.event.ErrorBody;
+import dev.nanoclassifier.event.EventDecodeException;
+import dev.nanoclassifier.event.EventKind;
 import dev.nanoclassifier.event.HttpRequestEvent;
 import dev.nanoclassifier.event.HttpResponseEvent;
 import dev.nanoclassifier.observability.Invocation;
-import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.request.Task;
+import dev.nanoclassifier.result.ErrorBody;
 
 /**
  * API Gateway (HTTP API v2 and REST API v1): {@code POST /classify}, {@code POST /rank},
  * {@code GET /health}. Paths match on their last segment, so a stage prefix does not matter. Every
- * outcome is an HTTP response with a JSON body; nothing is thrown to the runtime.
+ * outcome is an HTTP response with a JSON body; nothing is thrown to the runtime. Routing is
+ * decided here; the request itself, an undecodable body included, goes through the
+ * {@link Answerer}, and its {@link Outcome} is mapped to a status: answered 200, rejected 400 (413
+ * when too large), failed 504 on a timeout, 503 when no model answered (with {@code Retry-After}
+ * when rate limited or the circuit is open), 500 on an internal error.
  */
 @Singleton
 public class HttpAdapter {
 
-    private static final Logger LOG = Logger.getLogger(HttpAdapter.class);
+    private static final String PAYLOAD_TOO_LARGE = "payload_too_large";
 
     private final RequestParser parser;
     private final Answerer answerer;
@@ -42,6 +47,18 @@ public class HttpAdapter {
         this.maxBodyBytes = config.limits().maxBodyBytes();
     }
 
+    /** Decodes an API Gateway event ({@code kind} v2 or v1) and answers it. */
+    public HttpResponseEvent handle(EventKind kind, JsonNode event, Deadline deadline, Invocation invocation) {
+        HttpRequestEvent request;
+        try {
+            request = kind == EventKind.REST_API_V1 ? HttpRequestEvent.fromV1(event) : HttpRequestEvent.fromV2(event);
+        } catch (EventDecodeException e) {
+            return respond(answerer.reject(new InvalidRequestException(e.field(), e.problem()), invocation));
+        }
+        return handle(request, deadline, invocation);
+    }
+
+    /** Routes a decoded API Gateway request and answers it. */
     public HttpResponseEvent handle(HttpRequestEvent event, Deadline deadline, Invocation invocation) {
         String path = event.path() == null ? "/" : event.path();
         if (path.endsWith("/health")) {
@@ -56,33 +73,27 @@ public class HttpAdapter {
         if (!"POST".equals(event.method())) {
             return methodNotAllowed("POST");
         }
-        ClassificationRequest request = null;
-        try {
-            if (event.body() != null && event.body().length > maxBodyBytes) {
-                answerer.failed(invocation, "rejected", "payload_too_large", "body: over the size limit", null);
-                return error(413, ErrorBody.of("payload_too_large",
-                        "body: " + event.body().length + " bytes is over the limit of " + maxBodyBytes + " bytes", "body"));
-            }
-            request = parser.parse(event.bodyText(), task);
-            return ok(answerer.answer(request, deadline, invocation));
-        } catch (InvalidRequestException e) {
-            String code = e.code();
-            answerer.failed(invocation, "rejected", code, e.getMessage(), request);
-            return error(400, ErrorBody.of(code, e.getMessage(), e.field()));
-        } catch (ModelUnavailableException e) {
-            answerer.failed(invocation, "failed", e.reason().wireName(), e.getMessage(), request);
-            return unavailable(e);
-        } catch (RuntimeException e) {
-            LOG.errorf("Request failed unexpectedly: %s", e.getClass().getName());
-            answerer.failed(invocation, "failed", "internal_error", e.getClass().getSimpleName(), request);
-            return error(500, ErrorBody.of("internal_error", "the request could not be answered", null));
+        if (event.body() != null && event.body().length > maxBodyBytes) {
+            return respond(answerer.reject(new InvalidRequestException(PAYLOAD_TOO_LARGE, "body",
+                    event.body().length + " bytes is over the limit of " + maxBodyBytes + " bytes"), invocation));
         }
+        return respond(answerer.answer(() -> parser.parse(event.bodyText(), task), deadline, invocation));
     }
 
-    private HttpResponseEvent unavailable(ModelUnavailableException e) {
+    private HttpResponseEvent respond(Outcome outcome) {
+        return outcome.match(
+                answered -> ok(answered.result()),
+                rejected -> error(PAYLOAD_TOO_LARGE.equals(rejected.code()) ? 413 : 400,
+                        ErrorBody.of(rejected.code(), rejected.message(), rejected.field())),
+                failed -> failed.internal()
+                        ? error(500, ErrorBody.of("internal_error", failed.message(), null))
+                        : unavailable(failed));
+    }
+
+    private HttpResponseEvent unavailable(Outcome.Failed e) {
         boolean timeout = e.reason() == FailureReason.TIMEOUT || e.reason() == FailureReason.DEADLINE;
         ErrorBody body = new ErrorBody(new ErrorBody.Error(timeout ? "model_timeout" : "model_unavailable",
-                e.getMessage(), null, e.reason().wireName(), e.attempts()));
+                e.message(), null, e.reason().wireName(), e.attempts()));
         if (timeout) {
             return error(504, body);
         }

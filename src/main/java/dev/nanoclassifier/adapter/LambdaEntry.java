@@ -12,14 +12,13 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.nanoclassifier.classifier.ModelUnavailableException;
+import dev.nanoclassifier.answer.Answerer;
+import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.event.EventKind;
-import dev.nanoclassifier.event.HttpRequestEvent;
 import dev.nanoclassifier.event.SqsMessage;
 import dev.nanoclassifier.observability.Invocation;
-import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
 import io.quarkus.runtime.Startup;
@@ -28,7 +27,10 @@ import io.quarkus.runtime.Startup;
  * The one Lambda handler of every trigger. It reads the event, tells its kind by its shape and
  * hands it to the adapter of that trigger: API Gateway v2/v1, SQS, or a direct invocation whose
  * event is the request itself. A direct invocation with a bad request fails with
- * {@link InvalidRequestException} (the Lambda error type) whose message names the field.
+ * {@link InvalidRequestException} (the Lambda error type) whose message names the field; one that
+ * no model could answer with {@code ModelUnavailableException}. Every request, of every trigger,
+ * goes through the {@link Answerer}, which logs it once; this class maps a direct invocation's
+ * outcome to its result or error.
  *
  * <p>One instance per execution environment, built at init ({@code @Startup}) with everything it
  * needs: the model clients and their guards, the SQS worker pool and results client, and the API
@@ -60,34 +62,32 @@ public class LambdaEntry implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Deadline deadline = Deadline.of(context, assumedDeadlineMs);
+        String requestId = context == null ? null : context.getAwsRequestId();
         JsonNode event;
         try {
             event = mapper.readTree(input);
         } catch (IOException e) {
-            throw new InvalidRequestException("event", "is not valid JSON");
+            // Not JSON at all: no trigger sends that, so it is a direct invocation; direct() throws the rejection.
+            Invocation invocation = new Invocation(requestId, EventKind.DIRECT.trigger(), null);
+            direct(answerer.reject(new InvalidRequestException("event", "is not valid JSON"), invocation));
+            return;
         }
         EventKind kind = EventKind.of(event);
-        Invocation invocation = new Invocation(context == null ? null : context.getAwsRequestId(), kind.trigger(), null);
+        Invocation invocation = new Invocation(requestId, kind.trigger(), null);
         Object response = switch (kind) {
-            case HTTP_API_V2 -> http.handle(HttpRequestEvent.fromV2(event), deadline, invocation);
-            case REST_API_V1 -> http.handle(HttpRequestEvent.fromV1(event), deadline, invocation);
+            case HTTP_API_V2, REST_API_V1 -> http.handle(kind, event, deadline, invocation);
             case SQS -> sqs.handle(SqsMessage.allOf(event), deadline, invocation);
-            case DIRECT -> direct(event, deadline, invocation);
+            case DIRECT -> direct(answerer.answer(() -> parser.parse(event, null), deadline, invocation));
         };
         mapper.writeValue(output, response);
     }
 
-    private Object direct(JsonNode event, Deadline deadline, Invocation invocation) {
-        ClassificationRequest request = null;
-        try {
-            request = parser.parse(event, null);
-            return answerer.answer(request, deadline, invocation);
-        } catch (InvalidRequestException e) {
-            answerer.failed(invocation, "rejected", e.code(), e.getMessage(), request);
-            throw e;
-        } catch (ModelUnavailableException e) {
-            answerer.failed(invocation, "failed", e.reason().wireName(), e.getMessage(), request);
-            throw e;
-        }
+    /** The result, or the outcome's error thrown to the runtime, whose class name is the Lambda error type. */
+    private static Object direct(Outcome outcome) {
+        return outcome.match(answered -> answered.result(), rejected -> {
+            throw rejected.cause();
+        }, failed -> {
+            throw failed.cause();
+        });
     }
 }

@@ -21,17 +21,21 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.nanoclassifier.classifier.ModelUnavailableException;
+import dev.nanoclassifier.answer.Answerer;
+import dev.nanoclassifier.answer.Outcome;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
-import dev.nanoclassifier.event.ErrorBody;
 import dev.nanoclassifier.event.SqsBatchResponse;
 import dev.nanoclassifier.event.SqsMessage;
 import dev.nanoclassifier.observability.Invocation;
-import dev.nanoclassifier.request.ClassificationRequest;
-import dev.nanoclassifier.request.InvalidRequestException;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.result.ClassificationResult;
+import dev.nanoclassifier.result.ErrorBody;
+import dev.nanoclassifier.result.OutcomeKind;
+import dev.nanoclassifier.sink.LogResultSink;
+import dev.nanoclassifier.sink.QueueResult;
+import dev.nanoclassifier.sink.ResultSink;
+import dev.nanoclassifier.sink.SqsResultSink;
 
 /**
  * An SQS batch: records are answered concurrently (at most {@code classifier.queue.batch-concurrency}
@@ -43,7 +47,8 @@ import dev.nanoclassifier.result.ClassificationResult;
  * <li>no step could answer (e.g. {@code "fallback":"none"} and the model down): failure, retried;</li>
  * <li>FIFO: after a failure in a group, the group's later records are failures without being processed.</li>
  * </ul>
- * Nothing here throws for the whole batch.
+ * Each record goes through the {@link Answerer}; this class only maps its outcome. Nothing here
+ * throws for the whole batch.
  */
 @Singleton
 public class SqsAdapter {
@@ -67,26 +72,21 @@ public class SqsAdapter {
         this.marginMs = config.timeouts().deadlineMargin().toMillis();
     }
 
-    private enum Kind {
-        ANSWERED,
-        REJECTED,
-        FAILED
-    }
-
-    private record Outcome(SqsMessage message, Kind kind, QueueResult result) {
+    /** One record's end: its kind, and for an answered or rejected record the result to write. */
+    private record Processed(SqsMessage message, OutcomeKind kind, QueueResult result) {
     }
 
     public SqsBatchResponse handle(List<SqsMessage> messages, Deadline deadline, Invocation invocation) {
         Map<String, List<SqsMessage>> lanes = lanes(messages);
-        List<Future<List<Outcome>>> running = new ArrayList<>(lanes.size());
+        List<Future<List<Processed>>> running = new ArrayList<>(lanes.size());
         for (List<SqsMessage> lane : lanes.values()) {
             running.add(workers.submit(() -> processInOrder(lane, deadline, invocation)));
         }
-        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        List<Processed> outcomes = new ArrayList<>(messages.size());
         Set<String> failed = new HashSet<>();
         int index = 0;
         for (List<SqsMessage> lane : lanes.values()) {
-            Future<List<Outcome>> future = running.get(index++);
+            Future<List<Processed>> future = running.get(index++);
             try {
                 outcomes.addAll(future.get(Math.max(1, deadline.remainingMillis() - marginMs / 2), TimeUnit.MILLISECONDS));
             } catch (Exception e) {
@@ -97,8 +97,8 @@ public class SqsAdapter {
             }
         }
         List<QueueResult> toWrite = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome.kind() == Kind.FAILED) {
+        for (Processed outcome : outcomes) {
+            if (outcome.kind() == OutcomeKind.FAILED) {
                 failed.add(outcome.message().messageId());
             } else {
                 toWrite.add(outcome.result());
@@ -121,45 +121,35 @@ public class SqsAdapter {
         return lanes;
     }
 
-    private List<Outcome> processInOrder(List<SqsMessage> lane, Deadline deadline, Invocation invocation) {
-        List<Outcome> outcomes = new ArrayList<>(lane.size());
+    private List<Processed> processInOrder(List<SqsMessage> lane, Deadline deadline, Invocation invocation) {
+        List<Processed> outcomes = new ArrayList<>(lane.size());
         boolean groupFailed = false;
         for (SqsMessage message : lane) {
-            Outcome outcome = groupFailed ? new Outcome(message, Kind.FAILED, null)
+            Processed outcome = groupFailed ? new Processed(message, OutcomeKind.FAILED, null)
                     : process(message, deadline, invocation.forMessage(message.messageId()));
-            groupFailed |= outcome.kind() == Kind.FAILED;
+            groupFailed |= outcome.kind() == OutcomeKind.FAILED;
             outcomes.add(outcome);
         }
         return outcomes;
     }
 
-    private Outcome process(SqsMessage message, Deadline deadline, Invocation invocation) {
-        ClassificationRequest request = null;
-        try {
-            request = parser.parse(message.body(), null);
-            ClassificationResult result = answerer.answer(request, deadline, invocation);
+    private Processed process(SqsMessage message, Deadline deadline, Invocation invocation) {
+        Outcome outcome = answerer.answer(() -> parser.parse(message.body(), null), deadline, invocation);
+        return outcome.match(answered -> {
+            ClassificationResult result = answered.result();
             ObjectNode body = mapper.valueToTree(result);
             body.put("sourceMessageId", message.messageId());
-            return new Outcome(message, Kind.ANSWERED, new QueueResult(message, body, "answered", result.task(),
-                    result.label(), result.degraded()));
-        } catch (InvalidRequestException e) {
-            String code = e.code();
-            answerer.failed(invocation, "rejected", code, e.getMessage(), request);
+            return new Processed(message, OutcomeKind.ANSWERED, new QueueResult(message, body, OutcomeKind.ANSWERED,
+                    result.task(), result.label(), result.degraded()));
+        }, rejected -> {
             ObjectNode body = mapper.createObjectNode();
-            body.put("id", request == null ? null : request.id());
+            body.put("id", rejected.requestId());
             body.put("status", "rejected");
-            body.set("error", mapper.valueToTree(ErrorBody.of(code, e.getMessage(), e.field()).error()));
+            body.set("error", mapper.valueToTree(ErrorBody.of(rejected.code(), rejected.message(), rejected.field()).error()));
             body.put("sourceMessageId", message.messageId());
-            return new Outcome(message, Kind.REJECTED, new QueueResult(message, body, "rejected",
-                    request == null ? null : request.task().wireName(), null, false));
-        } catch (ModelUnavailableException e) {
-            answerer.failed(invocation, "failed", e.reason().wireName(), e.getMessage(), request);
-            return new Outcome(message, Kind.FAILED, null);
-        } catch (RuntimeException e) {
-            LOG.errorf("Record %s failed unexpectedly: %s", message.messageId(), e.getClass().getName());
-            answerer.failed(invocation, "failed", "internal_error", e.getClass().getSimpleName(), request);
-            return new Outcome(message, Kind.FAILED, null);
-        }
+            return new Processed(message, OutcomeKind.REJECTED, new QueueResult(message, body, OutcomeKind.REJECTED,
+                    rejected.task(), null, false));
+        }, failed -> new Processed(message, OutcomeKind.FAILED, null));
     }
 
     /** Failed ids in batch order; in a FIFO group, every record after a failed one fails too. */

@@ -23,7 +23,7 @@ final class CacheKey {
         MessageDigest digest = sha256();
         part(digest, model);
         part(digest, request.task().wireName());
-        if (request instanceof ClassificationRequest.Classify classify) {
+        request.match(classify -> {
             for (LabelSpec label : classify.labels()) {
                 part(digest, label.name());
                 part(digest, label.description());
@@ -33,15 +33,16 @@ final class CacheKey {
             part(digest, classify.instructions());
             part(digest, Boolean.toString(classify.multiLabel()));
             part(digest, classify.input());
-        } else {
-            ClassificationRequest.Rank rank = (ClassificationRequest.Rank) request;
+            return digest;
+        }, rank -> {
             part(digest, rank.query());
             for (Candidate candidate : rank.candidates()) {
                 part(digest, candidate.id());
                 part(digest, candidate.text());
             }
             part(digest, Integer.toString(rank.topK()));
-        }
+            return digest;
+        });
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -1,7 +1,5 @@
 package dev.nanoclassifier.classifier;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Singleton;
@@ -13,10 +11,11 @@ import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.classifier.fallback.ChainOutcome;
 import dev.nanoclassifier.classifier.fallback.FallbackChain;
 import dev.nanoclassifier.classifier.model.ModelEndpoints;
+import dev.nanoclassifier.classifier.model.ModelQuestion;
+import dev.nanoclassifier.classifier.prompt.ModelQuestions;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.result.ClassificationResult;
-import dev.nanoclassifier.result.RankedItem;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -25,6 +24,8 @@ import io.quarkus.cache.CaffeineCache;
  * Answers one validated request: fits it to the token budgets, serves it from the answer cache
  * when an identical request was answered well in this environment, else runs the fallback chain,
  * and shapes the result.
+ *
+ * @throws ModelUnavailableException (from {@link #classify}) when no step the request allowed answered
  */
 @Singleton
 public class Classifier {
@@ -56,8 +57,11 @@ public class Classifier {
                 return ((ClassificationResult) hit.join()).fromCache(request.id(), millisSince(start));
             }
         }
-        ModelQuestion question = ModelQuestion.of(fitted.request(), config, mapper);
+        ModelQuestion question = ModelQuestions.of(fitted.request(), config, mapper);
         ChainOutcome outcome = chain.run(fitted.request(), question, deadline);
+        if (!outcome.answered()) {
+            throw new ModelUnavailableException(outcome.firstFailure(), outcome.retryAfterMs(), outcome.attempts());
+        }
         ClassificationResult result = shape(fitted, outcome).withLatency(millisSince(start));
         if (key != null && !outcome.degraded()) {
             cache.put(key, CompletableFuture.completedFuture(result));
@@ -66,25 +70,12 @@ public class Classifier {
     }
 
     private static ClassificationResult shape(ContextBudget.Fitted fitted, ChainOutcome outcome) {
-        ClassificationRequest request = fitted.request();
         String reason = outcome.firstFailure() == null ? null : outcome.firstFailure().wireName();
-        String classifierName = null;
-        String label = null;
-        List<String> labels = null;
-        List<RankedItem> ranking = null;
-        if (request instanceof ClassificationRequest.Classify classify) {
-            classifierName = classify.classifier();
-            labels = List.copyOf(outcome.answer());
-            label = labels.get(0);
-        } else {
-            ranking = new ArrayList<>(outcome.answer().size());
-            for (int i = 0; i < outcome.answer().size(); i++) {
-                ranking.add(new RankedItem(outcome.answer().get(i), i + 1));
-            }
-        }
-        return new ClassificationResult(request.id(), request.task().wireName(), classifierName, label, labels, ranking,
-                outcome.model(), outcome.degraded(), reason, outcome.attempts(), outcome.usage(),
-                !fitted.truncations().isEmpty(), fitted.truncations(), false, 0);
+        return fitted.request().match(
+                classify -> ClassificationResult.classified(classify.id(), classify.classifier(), outcome.answer(),
+                        outcome.model(), reason, outcome.attempts(), outcome.usage(), fitted.truncations()),
+                rank -> ClassificationResult.ranked(rank.id(), outcome.answer(), outcome.model(), reason,
+                        outcome.attempts(), outcome.usage(), fitted.truncations()));
     }
 
     private static long millisSince(long startNanos) {

@@ -5,9 +5,10 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.nanoclassifier.request.InvalidRequestException;
-
-/** The parts of an API Gateway event (v1 or v2) the function routes on, with the body decoded. */
+/**
+ * The parts of an API Gateway event (v1 or v2) the function routes on, with the body decoded.
+ * An envelope whose body cannot be decoded is an {@link EventDecodeException} naming {@code body}.
+ */
 public record HttpRequestEvent(String method, String path, byte[] body) {
 
     public static HttpRequestEvent fromV2(JsonNode event) {
@@ -30,13 +31,13 @@ public record HttpRequestEvent(String method, String path, byte[] body) {
             return null;
         }
         if (!body.isTextual()) {
-            throw new InvalidRequestException("body", "must be a string in the API Gateway event");
+            throw new EventDecodeException("body", "must be a string in the API Gateway event");
         }
         if (event.path("isBase64Encoded").asBoolean(false)) {
             try {
                 return Base64.getDecoder().decode(body.asText());
             } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("body", "is marked isBase64Encoded but is not valid base64");
+                throw new EventDecodeException("body", "is marked isBase64Encoded but is not valid base64");
             }
         }
         return body.asText().getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.result.Attempt;
 import dev.nanoclassifier.result.ClassificationResult;
+import dev.nanoclassifier.result.OutcomeKind;
 
 /**
  * The one INFO line per request an operator reads: who asked (Lambda request id, SQS message id),
@@ -32,7 +33,7 @@ public class RequestLog {
     }
 
     public void answered(Invocation invocation, String input, ClassificationResult result) {
-        ObjectNode line = base(invocation, "answered");
+        ObjectNode line = base(invocation, OutcomeKind.ANSWERED);
         line.put("task", result.task());
         line.put("classifier", result.classifier());
         line.put("label", result.label());
@@ -62,7 +63,7 @@ public class RequestLog {
     }
 
     /** A request that was refused or could not be answered; {@code code} is the error code returned. */
-    public void failed(Invocation invocation, String outcome, String code, String message, String input) {
+    public void failed(Invocation invocation, OutcomeKind outcome, String code, String message, String input) {
         ObjectNode line = base(invocation, outcome);
         line.put("error", code);
         line.put("errorMessage", message);
@@ -70,7 +71,8 @@ public class RequestLog {
         out.write(line);
     }
 
-    private ObjectNode base(Invocation invocation, String outcome) {
+    private ObjectNode base(Invocation invocation, OutcomeKind kind) {
+        String outcome = kind.wireName();
         ObjectNode line = out.newObject();
         line.put("timestamp", Instant.now().toString());
         line.put("level", "INFO");

@@ -1,10 +1,15 @@
 package dev.nanoclassifier.request;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One validated unit of work: a classification or a ranking, ready for the classifier.
  * Built only by {@link RequestParser}, so every instance is valid.
+ *
+ * <p>Code that behaves differently per kind goes through {@link #match}, which takes one function
+ * per kind: a new kind adds a parameter, and the compiler then finds every place that must handle
+ * it (Java 17 has no pattern matching for switch over sealed types).
  */
 public sealed interface ClassificationRequest permits ClassificationRequest.Classify, ClassificationRequest.Rank {
 
@@ -14,6 +19,12 @@ public sealed interface ClassificationRequest permits ClassificationRequest.Clas
     Task task();
 
     FallbackMode fallback();
+
+    /** The caller's text the request is about: the input to classify, or the ranking query. */
+    String text();
+
+    /** The result of the function for this request's kind. */
+    <R> R match(Function<? super Classify, ? extends R> classify, Function<? super Rank, ? extends R> rank);
 
     /** Classify {@code input} into one (or, with multiLabel, several) of {@code labels}. */
     record Classify(String id, String classifier, String input, List<LabelSpec> labels, String instructions,
@@ -26,6 +37,16 @@ public sealed interface ClassificationRequest permits ClassificationRequest.Clas
         @Override
         public Task task() {
             return Task.CLASSIFY;
+        }
+
+        @Override
+        public String text() {
+            return input;
+        }
+
+        @Override
+        public <R> R match(Function<? super Classify, ? extends R> classify, Function<? super Rank, ? extends R> rank) {
+            return classify.apply(this);
         }
 
         public List<String> labelNames() {
@@ -52,6 +73,16 @@ public sealed interface ClassificationRequest permits ClassificationRequest.Clas
         @Override
         public Task task() {
             return Task.RANK;
+        }
+
+        @Override
+        public String text() {
+            return query;
+        }
+
+        @Override
+        public <R> R match(Function<? super Classify, ? extends R> classify, Function<? super Rank, ? extends R> rank) {
+            return rank.apply(this);
         }
 
         public List<String> candidateIds() {

@@ -8,10 +8,17 @@ package dev.nanoclassifier.request;
 public class InvalidRequestException extends RuntimeException {
 
     private final String field;
+    private final String code;
 
     public InvalidRequestException(String field, String problem) {
+        this("invalid_request", field, problem);
+    }
+
+    /** A refusal with its own error code ({@code payload_too_large}). */
+    public InvalidRequestException(String code, String field, String problem) {
         super(field + ": " + problem, null, false, false);
         this.field = field;
+        this.code = code;
     }
 
     public String field() {
@@ -20,6 +27,6 @@ public class InvalidRequestException extends RuntimeException {
 
     /** The machine-readable error code callers get. */
     public String code() {
-        return "invalid_request";
+        return code;
     }
 }

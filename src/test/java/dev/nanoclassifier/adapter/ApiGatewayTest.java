@@ -7,16 +7,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.nanoclassifier.support.InjectOpenAiStub;
 import dev.nanoclassifier.support.LambdaEvents;
 import dev.nanoclassifier.support.Profiles;
+import dev.nanoclassifier.support.StdoutCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -155,6 +159,61 @@ public class ApiGatewayTest {
                 "{\"task\":\"rank\",\"query\":\"q\",\"candidates\":[\"a\"]}")), 400);
 
         assertEquals("task", body.getString("error.field"));
+    }
+
+    @Test
+    void bodyMarkedBase64ThatIsNotIs400NamingTheBodyAndLogged() throws Exception {
+        ObjectNode event = LambdaEvents.httpApiV2("POST", "/classify", "this is not base64!");
+        event.put("isBase64Encoded", true);
+
+        JsonPath body;
+        List<String> lines;
+        try (StdoutCapture stdout = new StdoutCapture()) {
+            body = httpBody(LambdaEvents.invoke(event), 400);
+            lines = stdout.lines();
+        }
+
+        assertEquals("invalid_request", body.getString("error.code"));
+        assertEquals("body", body.getString("error.field"));
+        assertEquals("body: is marked isBase64Encoded but is not valid base64", body.getString("error.message"));
+        assertRejectionLogged(lines, "body: is marked isBase64Encoded but is not valid base64");
+        assertEquals(0, primaryRequests(openai).size());
+    }
+
+    @Test
+    void bodyThatIsNotAStringIs400NamingTheBodyAndLogged() throws Exception {
+        ObjectNode event = LambdaEvents.restApiV1("POST", "/classify", null);
+        event.putObject("body").put("input", "Please add dark mode").putArray("labels").add("bug").add("feature-request");
+
+        JsonPath body;
+        List<String> lines;
+        try (StdoutCapture stdout = new StdoutCapture()) {
+            body = httpBody(LambdaEvents.invoke(event), 400);
+            lines = stdout.lines();
+        }
+
+        assertEquals("invalid_request", body.getString("error.code"));
+        assertEquals("body", body.getString("error.field"));
+        assertEquals("body: must be a string in the API Gateway event", body.getString("error.message"));
+        assertRejectionLogged(lines, "body: must be a string in the API Gateway event");
+        assertEquals(0, primaryRequests(openai).size());
+    }
+
+    /** Exactly one request log line, a rejection from API Gateway with this message. */
+    private static void assertRejectionLogged(List<String> lines, String message) throws Exception {
+        List<JsonNode> requestLines = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{") && line.contains("\"nano-classifier.request\"")) {
+                requestLines.add(JSON.readTree(line));
+            }
+        }
+        assertEquals(1, requestLines.size(), "request log lines: " + requestLines);
+        JsonNode line = requestLines.get(0);
+        assertEquals("rejected", line.get("outcome").asText());
+        assertEquals("apigateway", line.get("trigger").asText());
+        assertEquals("invalid_request", line.get("error").asText());
+        assertEquals(message, line.get("errorMessage").asText());
+        assertTrue(line.hasNonNull("requestId"), "the Lambda request id is logged");
     }
 
     /** Asserts the API Gateway response envelope and returns its parsed JSON body. */

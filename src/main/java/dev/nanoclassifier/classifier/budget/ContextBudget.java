@@ -9,6 +9,7 @@ import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.request.Candidate;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.LabelSpec;
+import dev.nanoclassifier.result.Truncation;
 
 /**
  * Keeps what is sent to the model within the configured token budgets: the text to classify (or
@@ -33,13 +34,9 @@ public class ContextBudget {
 
     public Fitted fit(ClassificationRequest request) {
         List<Truncation> cuts = new ArrayList<>();
-        ClassificationRequest fitted;
-        if (request instanceof ClassificationRequest.Classify classify) {
-            fitted = fitLabels(classify.withInput(fitText(classify.input(), "input", budget.inputTokens(), cuts)), cuts);
-        } else {
-            ClassificationRequest.Rank rank = (ClassificationRequest.Rank) request;
-            fitted = fitCandidates(rank.withQuery(fitText(rank.query(), "query", budget.inputTokens(), cuts)), cuts);
-        }
+        ClassificationRequest fitted = request.match(
+                classify -> fitLabels(classify.withInput(fitText(classify.input(), "input", budget.inputTokens(), cuts)), cuts),
+                rank -> fitCandidates(rank.withQuery(fitText(rank.query(), "query", budget.inputTokens(), cuts)), cuts));
         return new Fitted(fitted, List.copyOf(cuts));
     }
 

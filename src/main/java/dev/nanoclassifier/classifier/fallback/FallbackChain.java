@@ -5,24 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import dev.nanoclassifier.classifier.ModelQuestion;
-import dev.nanoclassifier.classifier.ModelUnavailableException;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.classifier.budget.TokenCounter;
+import dev.nanoclassifier.classifier.cost.CostCalculator;
 import dev.nanoclassifier.classifier.local.LexicalClassifier;
 import dev.nanoclassifier.classifier.model.ChatCompletionRequest.Message;
 import dev.nanoclassifier.classifier.model.FailureReason;
 import dev.nanoclassifier.classifier.model.ModelCallException;
-import dev.nanoclassifier.classifier.model.ModelEndpoint;
 import dev.nanoclassifier.classifier.model.ModelEndpoints;
+import dev.nanoclassifier.classifier.model.ModelQuestion;
+import dev.nanoclassifier.classifier.model.ModelStep;
 import dev.nanoclassifier.classifier.model.StepTally;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.request.FallbackMode;
 import dev.nanoclassifier.result.Attempt;
-import dev.nanoclassifier.result.CostCalculator;
 import dev.nanoclassifier.result.Usage;
 
 /**
@@ -30,6 +30,10 @@ import dev.nanoclassifier.result.Usage;
  * fallback model, then the embedded lexical classifier, then the configured default label (only
  * when it is one of the request's labels). With {@code "fallback":"none"} only the primary model
  * may answer. With no model configured at all, the lexical classifier is the primary step.
+ * When no allowed step answers, the outcome is {@linkplain ChainOutcome#answered() exhausted}.
+ *
+ * <p>The model steps are {@link ModelStep}s: the configured endpoints in the application, fakes in
+ * a unit test.
  */
 @Singleton
 public class FallbackChain {
@@ -37,7 +41,7 @@ public class FallbackChain {
     public static final String LOCAL = "local";
     public static final String DEFAULT = "default";
 
-    private final List<ModelEndpoint> endpoints;
+    private final List<ModelStep> endpoints;
     private final LexicalClassifier lexical = new LexicalClassifier();
     private final boolean localFallback;
     private final Optional<String> defaultLabel;
@@ -45,11 +49,22 @@ public class FallbackChain {
     private final CostCalculator costs;
     private final TokenCounter tokens;
 
+    @Inject
     public FallbackChain(ModelEndpoints endpoints, ClassifierConfig config, CostCalculator costs, TokenCounter tokens) {
-        this.endpoints = endpoints.chain();
-        this.localFallback = config.localFallback();
-        this.defaultLabel = config.defaultLabel();
-        this.circuitDelayMs = config.circuitBreaker().delay().toMillis();
+        this(endpoints.chain(), config.localFallback(), config.defaultLabel(), config.circuitBreaker().delay().toMillis(),
+                costs, tokens);
+    }
+
+    /**
+     * A chain of {@code steps} (primary first); then the local classifier when {@code localFallback},
+     * then {@code defaultLabel}. {@code circuitDelayMs} is the wait suggested when a circuit is open.
+     */
+    public FallbackChain(List<? extends ModelStep> steps, boolean localFallback, Optional<String> defaultLabel,
+            long circuitDelayMs, CostCalculator costs, TokenCounter tokens) {
+        this.endpoints = List.copyOf(steps);
+        this.localFallback = localFallback;
+        this.defaultLabel = defaultLabel;
+        this.circuitDelayMs = circuitDelayMs;
         this.costs = costs;
         this.tokens = tokens;
     }
@@ -60,15 +75,15 @@ public class FallbackChain {
         long retryAfterMs = -1;
         Usage usage = Usage.NONE;
         boolean onlyPrimary = request.fallback() == FallbackMode.NONE;
-        List<ModelEndpoint> steps = onlyPrimary && !endpoints.isEmpty() ? endpoints.subList(0, 1) : endpoints;
-        for (ModelEndpoint endpoint : steps) {
+        List<ModelStep> steps = onlyPrimary && !endpoints.isEmpty() ? endpoints.subList(0, 1) : endpoints;
+        for (ModelStep endpoint : steps) {
             long start = System.nanoTime();
             StepTally tally = new StepTally();
             try {
-                List<String> answer = endpoint.call(question.forModel(endpoint.model()), deadline, question.reader(), tally);
+                List<String> answer = endpoint.call(question, deadline, tally);
                 attempts.add(new Attempt(endpoint.model(), Attempt.OK, millisSince(start), tally.tries()));
                 usage = usage.plus(usageOf(endpoint.model(), tally, question, answer));
-                return new ChainOutcome(answer, endpoint.model(), attempts, firstFailure, usage);
+                return ChainOutcome.answered(answer, endpoint.model(), attempts, firstFailure, usage);
             } catch (ModelCallException failure) {
                 attempts.add(new Attempt(endpoint.model(), failure.reason().wireName(), millisSince(start), tally.tries()));
                 usage = usage.plus(usageOf(endpoint.model(), tally, question, null));
@@ -83,30 +98,30 @@ public class FallbackChain {
             }
         }
         if (onlyPrimary && !endpoints.isEmpty()) {
-            throw new ModelUnavailableException(firstFailure, retryAfterMs, attempts);
+            return ChainOutcome.exhausted(firstFailure, retryAfterMs, attempts, usage);
         }
         if (localFallback) {
             long start = System.nanoTime();
             List<String> answer = localAnswer(request);
             attempts.add(new Attempt(LOCAL, Attempt.OK, millisSince(start), null));
-            return new ChainOutcome(answer, LOCAL, attempts, firstFailure, usage);
+            return ChainOutcome.answered(answer, LOCAL, attempts, firstFailure, usage);
         }
-        if (defaultLabel.isPresent() && request instanceof ClassificationRequest.Classify classify
-                && classify.labelNames().contains(defaultLabel.get())) {
+        boolean defaultFits = defaultLabel.isPresent()
+                && request.match(classify -> classify.labelNames().contains(defaultLabel.get()), rank -> false);
+        if (defaultFits) {
             attempts.add(new Attempt(DEFAULT, Attempt.OK, 0, null));
-            return new ChainOutcome(List.of(defaultLabel.get()), DEFAULT, attempts, firstFailure, usage);
+            return ChainOutcome.answered(List.of(defaultLabel.get()), DEFAULT, attempts, firstFailure, usage);
         }
-        throw new ModelUnavailableException(firstFailure == null ? FailureReason.UNAVAILABLE : firstFailure,
-                retryAfterMs, attempts);
+        return ChainOutcome.exhausted(firstFailure == null ? FailureReason.UNAVAILABLE : firstFailure, retryAfterMs,
+                attempts, usage);
     }
 
     private List<String> localAnswer(ClassificationRequest request) {
-        if (request instanceof ClassificationRequest.Classify classify) {
-            return lexical.classify(classify.input(), classify.labels(), classify.multiLabel());
-        }
-        ClassificationRequest.Rank rank = (ClassificationRequest.Rank) request;
-        List<String> ranking = lexical.rank(rank.query(), rank.candidates());
-        return List.copyOf(ranking.subList(0, Math.min(rank.topK(), ranking.size())));
+        return request.match(classify -> lexical.classify(classify.input(), classify.labels(), classify.multiLabel()),
+                rank -> {
+                    List<String> ranking = lexical.rank(rank.query(), rank.candidates());
+                    return List.copyOf(ranking.subList(0, Math.min(rank.topK(), ranking.size())));
+                });
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ import io.smallrye.faulttolerance.api.Guard;
  * {@code Retry-After} when that fits the deadline, and no retry is started that cannot finish in
  * time.
  */
-public final class ModelEndpoint {
+public final class ModelEndpoint implements ModelStep {
 
     private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);
     private static final Set<FailureReason> RETRYABLE = Set.of(FailureReason.RATE_LIMITED, FailureReason.UNAVAILABLE,
@@ -87,8 +88,14 @@ public final class ModelEndpoint {
     }
 
     /** The model name as the endpoint knows it; the response's {@code model}. */
+    @Override
     public String model() {
         return model;
+    }
+
+    @Override
+    public List<String> call(ModelQuestion question, Deadline deadline, StepTally tally) {
+        return call(question.forModel(model), deadline, question.reader(), tally);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.adapter;
+package dev.nanoclassifier.startup;
 
 import java.util.List;
 import java.util.Map;
@@ -9,15 +9,14 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.nanoclassifier.classifier.budget.Truncation;
-import dev.nanoclassifier.event.ErrorBody;
 import dev.nanoclassifier.event.HttpResponseEvent;
 import dev.nanoclassifier.event.SqsBatchResponse;
 import dev.nanoclassifier.request.RequestParser;
 import dev.nanoclassifier.request.Task;
 import dev.nanoclassifier.result.Attempt;
 import dev.nanoclassifier.result.ClassificationResult;
-import dev.nanoclassifier.result.RankedItem;
+import dev.nanoclassifier.result.ErrorBody;
+import dev.nanoclassifier.result.Truncation;
 import dev.nanoclassifier.result.Usage;
 import io.quarkus.runtime.StartupEvent;
 
@@ -43,9 +42,9 @@ public class Priming {
         parser.parse("{\"query\":\"priming\",\"candidates\":[\"a\",{\"id\":\"b\",\"text\":\"c\"}]}", Task.RANK);
         Usage usage = new Usage(1, 1, 0, 0, java.math.BigDecimal.ONE);
         List<Attempt> attempts = List.of(new Attempt("priming", Attempt.OK, 0, 1));
-        mapper.writeValueAsBytes(new ClassificationResult("p", "classify", "c", "a", List.of("a"),
-                List.of(new RankedItem("a", 1)), "m", false, null, attempts, usage, true,
-                List.of(new Truncation("input", 2, 1)), false, 0));
+        List<Truncation> cut = List.of(new Truncation("input", 2, 1));
+        mapper.writeValueAsBytes(ClassificationResult.classified("p", "c", List.of("a"), "m", null, attempts, usage, cut));
+        mapper.writeValueAsBytes(ClassificationResult.ranked("p", List.of("a"), "m", "timeout", attempts, usage, cut));
         mapper.writeValueAsBytes(new ErrorBody(new ErrorBody.Error("c", "m", "f", "r", attempts)));
         mapper.writeValueAsBytes(HttpResponseEvent.json(200, "{}"));
         mapper.writeValueAsBytes(new HttpResponseEvent(503, Map.of("Retry-After", "1"), "{}", false));

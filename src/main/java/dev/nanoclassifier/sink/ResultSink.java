@@ -1,4 +1,4 @@
-package dev.nanoclassifier.adapter;
+package dev.nanoclassifier.sink;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.result;
+package dev.nanoclassifier.classifier.cost;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -28,8 +29,14 @@ public class CostCalculator {
     private final Map<String, ClassifierConfig.Price> prices;
     private final Set<String> warnedUnpriced = ConcurrentHashMap.newKeySet();
 
+    @Inject
     public CostCalculator(ClassifierConfig config) {
-        this.prices = config.prices();
+        this(config.prices());
+    }
+
+    /** Prices in USD per million tokens by model name. */
+    public CostCalculator(Map<String, ClassifierConfig.Price> prices) {
+        this.prices = Map.copyOf(prices);
     }
 
     /** USD for these tokens on {@code model}; null when the model has no price and the provider sent none. */

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.classifier.budget;
+package dev.nanoclassifier.result;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

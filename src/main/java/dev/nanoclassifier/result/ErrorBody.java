@@ -1,10 +1,9 @@
-package dev.nanoclassifier.event;
+package dev.nanoclassifier.result;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.nanoclassifier.result.Attempt;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** {@code {"error":{"code":"invalid_request","message":"labels: at least 2 labels are required","field":"labels"}}}. */

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.result;
+package dev.nanoclassifier.classifier.cost;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.adapter;
+package dev.nanoclassifier.sink;
 
 import java.util.List;
 import java.util.Set;
@@ -24,7 +24,7 @@ public class LogResultSink implements ResultSink {
         for (QueueResult result : results) {
             ObjectNode line = out.newObject();
             line.put("type", "result");
-            line.put("outcome", result.outcome());
+            line.put("outcome", result.outcome().wireName());
             line.set("result", result.body());
             out.write(line);
         }

@@ -1,4 +1,4 @@
-package dev.nanoclassifier.adapter;
+package dev.nanoclassifier.sink;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,7 +74,7 @@ public class SqsResultSink implements ResultSink {
                 "label", text(result.label() == null ? "" : result.label()),
                 "degraded", text(Boolean.toString(result.degraded())),
                 "task", text(result.task() == null ? "" : result.task()),
-                "outcome", text(result.outcome()));
+                "outcome", text(result.outcome().wireName()));
         SendMessageBatchRequestEntry.Builder entry = SendMessageBatchRequestEntry.builder()
                 .id(id)
                 .messageBody(json(result))
