@@ -14,7 +14,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * and, unless the init arg {@code fallback=false}, a fallback model {@code gpt-5.4-mini} under
  * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} (or {@code key=ssm}) the
  * primary key is only in a fake AWS Secrets Manager secret (or SSM SecureString parameter) served by the
- * same server. Tests stub and verify {@code POST .../chat/completions}.
+ * same server. With init arg {@code tls=true} the server only speaks HTTPS, with a certificate from
+ * {@link TestTls} that the function trusts through the {@code javax.net.ssl.trustStore*} system
+ * properties. Tests stub and verify {@code POST .../chat/completions}.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -33,6 +35,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     private boolean withKey = true;
     private boolean keyInSecretsManager;
     private boolean keyInParameterStore;
+    private boolean tls;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -40,15 +43,27 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         withKey = !"false".equals(initArgs.get("key"));
         keyInSecretsManager = "secretsmanager".equals(initArgs.get("key"));
         keyInParameterStore = "ssm".equals(initArgs.get("key"));
+        tls = "true".equals(initArgs.get("tls"));
     }
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true)
-                .containerThreads(40));
+        var options = options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true).containerThreads(40);
+        if (tls) {
+            TestTls.create();
+            options.httpDisabled(true).dynamicHttpsPort().keystoreType("PKCS12").keystorePath(TestTls.KEY_STORE.toString())
+                    .keystorePassword(TestTls.PASSWORD).keyManagerPassword(TestTls.PASSWORD);
+        }
+        server = new WireMockServer(options);
         server.start();
         Map<String, String> config = new HashMap<>();
-        String base = "http://127.0.0.1:" + server.port();
+        String base = tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
+        if (tls) {
+            // Set here for @QuarkusTest (same JVM; the default trust managers read them when created) and
+            // passed on as -D system properties to the process an @QuarkusIntegrationTest launches.
+            TestTls.trustProperties().forEach(System::setProperty);
+            config.putAll(TestTls.trustProperties());
+        }
         config.put("classifier.openai.base-url", base + "/v1");
         config.put("classifier.openai.api-key", withKey && !keyInSecretsManager && !keyInParameterStore ? PRIMARY_KEY : "");
         if (keyInSecretsManager) {
@@ -78,6 +93,9 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop();
+        }
+        if (tls) {
+            TestTls.trustProperties().keySet().forEach(System::clearProperty);
         }
     }
 

@@ -130,4 +130,12 @@ public final class Profiles {
             return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "ssm", "fallback", "false")));
         }
     }
+
+    /** As {@link Stubbed}, but the model endpoints are HTTPS only, with a certificate trusted through javax.net.ssl.trustStore. */
+    public static class Tls extends Stubbed {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("tls", "true")));
+        }
+    }
 }
