@@ -5,9 +5,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * The AWS JSON protocol of Secrets Manager ({@code GetSecretValue}) and SSM ({@code GetParameter})
@@ -40,10 +44,21 @@ public final class FakeAwsSecrets {
         return server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))).size();
     }
 
-    /** Region and credentials for the AWS SDK's default chains, pointing at nothing real. */
+    /** Region and credentials for the AWS SDK's default chains (as system properties), pointing at nothing real. */
+    public static final Map<String, String> TEST_CREDENTIALS = Map.of("aws.region", "us-east-1",
+            "aws.accessKeyId", "test-access-key", "aws.secretAccessKey", "test-secret-key");
+
+    /** Sets {@link #TEST_CREDENTIALS} in this JVM. */
     public static void useTestCredentials() {
-        System.setProperty("aws.region", "us-east-1");
-        System.setProperty("aws.accessKeyId", "test-access-key");
-        System.setProperty("aws.secretAccessKey", "test-secret-key");
+        TEST_CREDENTIALS.forEach(System::setProperty);
+    }
+
+    /** The JSON body of the one {@code target} request the fake AWS endpoint received. */
+    public static LoggedRequest onlyRequest(WireMockServer server, String target) {
+        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
+        if (requests.size() != 1) {
+            throw new AssertionError("expected one " + target + " request, got " + requests.size());
+        }
+        return requests.get(0);
     }
 }

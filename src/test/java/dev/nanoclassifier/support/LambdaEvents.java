@@ -23,8 +23,9 @@ public final class LambdaEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Quarkus' mock event server; its port can be moved (parallel builds) with the same Quarkus key. */
-    private static final String EVENT_SERVER = "http://localhost:"
-            + System.getProperty("quarkus.lambda.mock-event-server.test-port", "8081");
+    private static final String EVENT_SERVER = "http://localhost:" + System.getProperty(
+            "quarkus.lambda.mock-event-server.test-port",
+            java.util.Objects.requireNonNullElse(System.getenv("QUARKUS_LAMBDA_MOCK_EVENT_SERVER_TEST_PORT"), "8081"));
 
     private LambdaEvents() {
     }

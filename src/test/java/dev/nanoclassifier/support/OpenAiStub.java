@@ -12,8 +12,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * An OpenAI-compatible server on 127.0.0.1 (WireMock): the primary endpoint under {@code /v1}
  * and, unless the init arg {@code fallback=false}, a fallback model {@code gpt-5.4-mini} under
- * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} the primary key
- * is only in a fake AWS Secrets Manager served by the same server. Tests stub and verify {@code POST .../chat/completions}.
+ * {@code /fallback/v1} with its own key. With init arg {@code key=secretsmanager} (or {@code key=ssm}) the
+ * primary key is only in a fake AWS Secrets Manager secret (or SSM SecureString parameter) served by the
+ * same server. With init arg {@code tls=true} the server only speaks HTTPS, with a certificate from
+ * {@link TestTls} that the function trusts through the {@code javax.net.ssl.trustStore*} system
+ * properties. Tests stub and verify {@code POST .../chat/completions}.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,33 +27,59 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     public static final String FALLBACK_MODEL = "gpt-5.4-mini";
     public static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:nano-classifier/openai-AbCdEf";
     public static final String SECRET_KEY = "sk-test-from-secret-9d8e2f";
+    public static final String PARAMETER_NAME = "/nano-classifier/openai-api-key";
+    public static final String PARAMETER_KEY = "sk-test-from-ssm-3b7c1a";
 
     private WireMockServer server;
     private boolean withFallback = true;
     private boolean withKey = true;
     private boolean keyInSecretsManager;
+    private boolean keyInParameterStore;
+    private boolean tls;
 
     @Override
     public void init(Map<String, String> initArgs) {
         withFallback = !"false".equals(initArgs.get("fallback"));
         withKey = !"false".equals(initArgs.get("key"));
         keyInSecretsManager = "secretsmanager".equals(initArgs.get("key"));
+        keyInParameterStore = "ssm".equals(initArgs.get("key"));
+        tls = "true".equals(initArgs.get("tls"));
     }
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true)
-                .containerThreads(40));
+        var options = options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true).containerThreads(40);
+        if (tls) {
+            TestTls.create();
+            options.httpDisabled(true).dynamicHttpsPort().keystoreType("PKCS12").keystorePath(TestTls.KEY_STORE.toString())
+                    .keystorePassword(TestTls.PASSWORD).keyManagerPassword(TestTls.PASSWORD);
+        }
+        server = new WireMockServer(options);
         server.start();
         Map<String, String> config = new HashMap<>();
-        String base = "http://127.0.0.1:" + server.port();
+        String base = tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
+        if (tls) {
+            // Set here for @QuarkusTest (same JVM; the default trust managers read them when created) and
+            // passed on as -D system properties to the process an @QuarkusIntegrationTest launches.
+            TestTls.trustProperties().forEach(System::setProperty);
+            config.putAll(TestTls.trustProperties());
+        }
         config.put("classifier.openai.base-url", base + "/v1");
-        config.put("classifier.openai.api-key", withKey && !keyInSecretsManager ? PRIMARY_KEY : "");
+        config.put("classifier.openai.api-key", withKey && !keyInSecretsManager && !keyInParameterStore ? PRIMARY_KEY : "");
         if (keyInSecretsManager) {
             FakeAwsSecrets.stubSecret(server, SECRET_ARN, "{\"OPENAI_API_KEY\":\"" + SECRET_KEY + "\"}");
             config.put("classifier.openai.api-key-secret-arn", SECRET_ARN);
+        }
+        if (keyInParameterStore) {
+            FakeAwsSecrets.stubParameter(server, PARAMETER_NAME, PARAMETER_KEY);
+            config.put("classifier.openai.api-key-parameter", PARAMETER_NAME);
+        }
+        if (keyInSecretsManager || keyInParameterStore) {
             config.put("classifier.openai.aws-endpoint-override", base);
+            // Set here for @QuarkusTest (same JVM) and passed on as -D system properties to the
+            // process an @QuarkusIntegrationTest launches (the native executable reads them the same way).
             FakeAwsSecrets.useTestCredentials();
+            config.putAll(FakeAwsSecrets.TEST_CREDENTIALS);
         }
         if (withFallback) {
             config.put("classifier.fallbacks[0].model", FALLBACK_MODEL);
@@ -64,6 +93,9 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop();
+        }
+        if (tls) {
+            TestTls.trustProperties().keySet().forEach(System::clearProperty);
         }
     }
 

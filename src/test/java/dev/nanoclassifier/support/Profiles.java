@@ -133,7 +133,11 @@ public final class Profiles {
      * tight reject budget for the request text, and Quarkus logs also written to a file the tests read.
      */
     public static class Operated implements QuarkusTestProfile {
-        public static final String LOG_FILE = "target/operated-test.log";
+        /**
+         * The file @QuarkusIntegrationTest's launcher also names (and watches for the started line) when
+         * it runs the packaged artifact: another path here would hide the start from it.
+         */
+        public static final String LOG_FILE = "target/quarkus.log";
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -147,6 +151,27 @@ public final class Profiles {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "secretsmanager", "fallback", "false")));
+        }
+    }
+
+    /** The primary key only in a (fake) SSM SecureString parameter; no fallback model, no cache. */
+    public static class ParameterStoreKey implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("classifier.cache.enabled", "false");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("key", "ssm", "fallback", "false")));
+        }
+    }
+
+    /** As {@link Stubbed}, but the model endpoints are HTTPS only, with a certificate trusted through javax.net.ssl.trustStore. */
+    public static class Tls extends Stubbed {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(OpenAiStub.class, Map.of("tls", "true")));
         }
     }
 }
