@@ -3,7 +3,6 @@ package dev.nanoclassifier.startup;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.nanoclassifier.config.ClassifierConfig;
@@ -21,12 +20,10 @@ public class DevModeNotice {
     private static final Logger LOG = Logger.getLogger(DevModeNotice.class);
 
     void started(@Observes StartupEvent startup, ClassifierConfig config) {
-        boolean sqsDevServices = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.sqs.devservices.enabled", Boolean.class).orElse(false);
-        if (!sqsDevServices && config.resultQueueUrl().isEmpty()) {
-            LOG.info("Dev services are off, no Docker needed: SQS results are written as log lines. For a local"
-                    + " SQS queue in LocalStack instead, start Docker and run with -Dquarkus.sqs.devservices.enabled=true"
-                    + " and CLASSIFIER_RESULT_QUEUE_URL set to a queue there.");
+        if (config.resultQueueUrl().isEmpty()) {
+            LOG.info("Dev services are off, no Docker needed: SQS results are written as log lines. For a results"
+                    + " queue, set CLASSIFIER_RESULT_QUEUE_URL (and AWS_ENDPOINT_URL_SQS for a local LocalStack or"
+                    + " ElasticMQ queue).");
         }
     }
 }
