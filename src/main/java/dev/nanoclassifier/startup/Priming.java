@@ -27,8 +27,8 @@ import io.quarkus.runtime.StartupEvent;
  *
  * <p>Only where init is off the request path: a SnapStart snapshot or provisioned concurrency
  * ({@code AWS_LAMBDA_INITIALIZATION_TYPE}). On an on-demand cold start the same work would only
- * move from the first invocation into init without lowering the cold total (see bench/README.md, Init), so it is left
- * to the first invocation there.
+ * move from the first invocation into init without lowering the cold total (measured in
+ * bench/README.md), so it is left to the first invocation there.
  */
 @Singleton
 public class Priming {
