@@ -6,6 +6,8 @@
 # Usage: .ci/dev-mode-check.sh [port]     (or DEV_MODE_PORT=...; default 8097)
 # Env:   DEV_MODE_START_TIMEOUT  seconds to wait for dev mode to answer (default 300)
 #        DEV_MODE_LOG            where dev mode's output goes (default target/dev-mode-check.log)
+#        DEV_MODE_EVAL=1         also run eval/ci-devmode.sh's evaluation over HTTP against this dev
+#                                mode before stopping it (CI: one dev-mode start for both checks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,6 +78,11 @@ case "$answer" in
   *'"label":"billing"'*'"model":"local"'*) ;;
   *) fail "expected label billing from the local classifier, got: $answer" ;;
 esac
+
+if [ "${DEV_MODE_EVAL:-}" = 1 ]; then
+  echo "== eval/run.sh --url against dev mode"
+  EVAL_DEV_RUNNING=1 EVAL_DEV_PORT="$PORT" eval/ci-devmode.sh || fail "the evaluation against dev mode failed"
+fi
 
 stop_dev_mode
 

@@ -3,6 +3,8 @@
 # starts ./mvnw quarkus:dev in the background, waits until it answers, evaluates a few shipped cases
 # over HTTP, checks the three outputs, and stops dev mode again.
 #   eval/ci-devmode.sh            ports: EVAL_DEV_PORT (default 8094) for the event server
+#   EVAL_DEV_RUNNING=1 eval/ci-devmode.sh   dev mode already answers on EVAL_DEV_PORT (started by
+#                                          .ci/dev-mode-check.sh): only the evaluation is checked
 # Exit status: 0 when the outputs exist and every case was answered.
 set -euo pipefail
 
@@ -16,36 +18,38 @@ if [[ -x ./mvnw ]]; then MVN=(./mvnw); else MVN=(mvn); fi
 rm -rf "${OUT_DIR}"
 mkdir -p "${OUT_DIR}"
 
-# No key: the embedded classifier answers, so the check needs no network.
-say "starting quarkus:dev on :${PORT} (log: ${LOG})"
-OPENAI_API_KEY= setsid "${MVN[@]}" -B quarkus:dev -Dquarkus.lambda.mock-event-server.dev-port="${PORT}" -Ddebug=false \
-  -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true >"${LOG}" 2>&1 </dev/null &
-DEV_PID=$!
-stop_dev() {
-  if kill -0 "${DEV_PID}" 2>/dev/null; then
-    say "stopping dev mode (process group ${DEV_PID})"
-    kill -TERM -- "-${DEV_PID}" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "${DEV_PID}" 2>/dev/null || break; sleep 1; done
-    kill -KILL -- "-${DEV_PID}" 2>/dev/null || true
-  fi
-}
-trap stop_dev EXIT
+if [[ "${EVAL_DEV_RUNNING:-}" != 1 ]]; then
+  # No key: the embedded classifier answers, so the check needs no network.
+  say "starting quarkus:dev on :${PORT} (log: ${LOG})"
+  OPENAI_API_KEY= setsid "${MVN[@]}" -B quarkus:dev -Dquarkus.lambda.mock-event-server.dev-port="${PORT}" -Ddebug=false \
+    -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true >"${LOG}" 2>&1 </dev/null &
+  DEV_PID=$!
+  stop_dev() {
+    if kill -0 "${DEV_PID}" 2>/dev/null; then
+      say "stopping dev mode (process group ${DEV_PID})"
+      kill -TERM -- "-${DEV_PID}" 2>/dev/null || true
+      for _ in $(seq 1 30); do kill -0 "${DEV_PID}" 2>/dev/null || break; sleep 1; done
+      kill -KILL -- "-${DEV_PID}" 2>/dev/null || true
+    fi
+  }
+  trap stop_dev EXIT
 
-say "waiting for http://localhost:${PORT}/ to answer"
-for i in $(seq 1 240); do
-  if curl -fsS -m 5 -X POST "http://localhost:${PORT}/classify" \
-       -d '{"classifier":"support-triage","input":"ping"}' >/dev/null 2>&1; then
-    say "dev mode answers after ${i}s"
-    break
-  fi
-  if ! kill -0 "${DEV_PID}" 2>/dev/null; then
-    say "dev mode exited; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
-  fi
-  if [[ "${i}" == "240" ]]; then
-    say "dev mode did not answer within 240 s; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
-  fi
-  sleep 1
-done
+  say "waiting for http://localhost:${PORT}/ to answer"
+  for i in $(seq 1 240); do
+    if curl -fsS -m 5 -X POST "http://localhost:${PORT}/classify" \
+         -d '{"classifier":"support-triage","input":"ping"}' >/dev/null 2>&1; then
+      say "dev mode answers after ${i}s"
+      break
+    fi
+    if ! kill -0 "${DEV_PID}" 2>/dev/null; then
+      say "dev mode exited; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
+    fi
+    if [[ "${i}" == "240" ]]; then
+      say "dev mode did not answer within 240 s; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
+    fi
+    sleep 1
+  done
+fi
 
 # A few cases of each shipped set: classify (named classifier), multi-label (inline labels), rank.
 eval/run.sh src/test/resources/eval/support-triage.jsonl src/test/resources/eval/support-triage-multilabel.jsonl \
