@@ -47,7 +47,7 @@ if [[ "${needs_package}" == "1" ]]; then
   fi
 fi
 
-# The tool and the benchmark classes it shares (Runtime API, launcher, fake model): JDK only, Java 17.
+# The tool and the benchmark classes it shares (Runtime API, launcher, fake model, JSON codec): JDK only, Java 17.
 CLASSES=target/eval-classes
 SOURCES=(eval/src/main/java)
 [[ -d bench/src/main/java ]] && SOURCES+=(bench/src/main/java)

@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.nanoclassifier.bench.json.Json;
 import dev.nanoclassifier.bench.lambda.FunctionLauncher;
 import dev.nanoclassifier.bench.lambda.FunctionProcess;
 import dev.nanoclassifier.bench.lambda.Invocation;

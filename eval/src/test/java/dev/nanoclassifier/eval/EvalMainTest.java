@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.nanoclassifier.bench.json.Json;
+
 /** The tool end to end with scripted functions: outputs, comparison, bad data, resume. */
 class EvalMainTest {
 

@@ -1,17 +1,32 @@
 package dev.nanoclassifier.bench.json;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader/writer, so that the bench tool needs nothing but the JDK. Objects are read
- * into {@link LinkedHashMap}, arrays into {@link ArrayList}, integral numbers into {@link Long} and
- * other numbers into {@link Double}. The writer accepts maps, iterables, strings, numbers, booleans
- * and null; anything else is written as its {@code toString()}. NaN and infinities become null.
+ * The one small JSON reader/writer of the bench and eval tools, so that both need nothing but the
+ * JDK. Objects are read into {@link LinkedHashMap} (key order kept), arrays into {@link ArrayList},
+ * integral numbers into {@link Long} and other numbers into {@link Double}. The parser is strict
+ * (RFC 8259: no trailing commas, no bad escapes, no raw control characters in strings). The writer
+ * accepts maps, iterables, strings, numbers, booleans and null; anything else is written as its
+ * {@code toString()}. NaN and infinities become null; fractions are written without an exponent.
  */
 public final class Json {
+
+    /** A parse error with the 0-based offset and 1-based column where the text stopped making sense. */
+    public static final class ParseException extends IllegalArgumentException {
+        public final int offset;
+        public final int column;
+
+        ParseException(String message, int offset) {
+            super("JSON: " + message + " at offset " + offset + " (column " + (offset + 1) + ")");
+            this.offset = offset;
+            this.column = offset + 1;
+        }
+    }
 
     private final String s;
     private int i;
@@ -20,14 +35,31 @@ public final class Json {
         this.s = s;
     }
 
-    /** Parses a complete JSON text; throws {@link IllegalArgumentException} with the offset on bad input. */
+    /** Parses a complete JSON text; throws {@link ParseException} naming the offset on bad input. */
     public static Object parse(String text) {
         Json j = new Json(text);
         j.ws();
         Object v = j.value();
         j.ws();
-        if (j.i != j.s.length()) throw j.err("trailing characters");
+        if (j.i != j.s.length()) throw j.err("unexpected text after the value");
         return v;
+    }
+
+    /** The node as an object, or null when it is not one. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object node) {
+        return node instanceof Map ? (Map<String, Object>) node : null;
+    }
+
+    /** The node as an array, or null when it is not one. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> array(Object node) {
+        return node instanceof List ? (List<Object>) node : null;
+    }
+
+    /** The node as a double, or null when it is not a number. */
+    public static Double number(Object node) {
+        return node instanceof Number ? ((Number) node).doubleValue() : null;
     }
 
     /** Walks object keys; null as soon as a step is not an object or the key is absent. */
@@ -45,16 +77,27 @@ public final class Json {
         return sb.toString();
     }
 
-    /** Two-space indented output. */
+    /**
+     * Two-space indented output, without a final newline. Arrays of scalars stay on one line
+     * ({@code [1, 2]}); arrays holding objects or arrays get one element per line.
+     */
     public static String writePretty(Object o) {
         StringBuilder sb = new StringBuilder();
         write(sb, o, 2, 0);
         return sb.toString();
     }
 
-    /** The body of a JSON string literal for {@code text}, without the quotes. */
+    /** {@code text} as a JSON string literal, with the quotes. */
+    public static String quote(String text) {
+        return '"' + escape(text) + '"';
+    }
+
+    /**
+     * The body of a JSON string literal for {@code text}, without the quotes. U+2028 and U+2029 are
+     * escaped too, so that the output is safe inside a JavaScript {@code <script>}.
+     */
     public static String escape(String text) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(text.length());
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
             switch (c) {
@@ -64,14 +107,15 @@ public final class Json {
                 case '\r': sb.append("\\r"); break;
                 case '\t': sb.append("\\t"); break;
                 default:
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c)); else sb.append(c);
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029') sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
             }
         }
         return sb.toString();
     }
 
-    private RuntimeException err(String msg) {
-        return new IllegalArgumentException("JSON: " + msg + " at offset " + i);
+    private ParseException err(String msg) {
+        return new ParseException(msg, i);
     }
 
     private void ws() {
@@ -79,7 +123,7 @@ public final class Json {
     }
 
     private Object value() {
-        if (i >= s.length()) throw err("unexpected end");
+        if (i >= s.length()) throw err("unexpected end of text");
         char c = s.charAt(i);
         switch (c) {
             case '{': return object();
@@ -88,7 +132,9 @@ public final class Json {
             case 't': word("true"); return Boolean.TRUE;
             case 'f': word("false"); return Boolean.FALSE;
             case 'n': word("null"); return null;
-            default: return number();
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) return number();
+                throw err("unexpected character '" + c + "'");
         }
     }
 
@@ -99,14 +145,17 @@ public final class Json {
         if (peek('}')) { i++; return m; }
         while (true) {
             ws();
+            if (!peek('"')) throw err("expected a quoted key");
             String k = string();
             ws();
             expect(':');
             ws();
             m.put(k, value());
             ws();
+            if (i >= s.length()) throw err("unexpected end of text in an object");
             if (peek(',')) { i++; continue; }
-            expect('}');
+            if (!peek('}')) throw err("expected ',' or '}'");
+            i++;
             return m;
         }
     }
@@ -120,8 +169,10 @@ public final class Json {
             ws();
             l.add(value());
             ws();
+            if (i >= s.length()) throw err("unexpected end of text in an array");
             if (peek(',')) { i++; continue; }
-            expect(']');
+            if (!peek(']')) throw err("expected ',' or ']'");
+            i++;
             return l;
         }
     }
@@ -142,12 +193,20 @@ public final class Json {
 
     private Object number() {
         int st = i;
-        while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
+        if (peek('-')) i++;
+        boolean fraction = false;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') i++;
+            else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') { fraction = true; i++; }
+            else break;
+        }
         String n = s.substring(st, i);
-        if (n.isEmpty()) throw err("unexpected character '" + s.charAt(st) + "'");
         try {
-            if (n.contains(".") || n.contains("e") || n.contains("E")) return Double.parseDouble(n);
-            try { return Long.parseLong(n); } catch (NumberFormatException e) { return Double.parseDouble(n); }
+            if (!fraction) {
+                try { return Long.parseLong(n); } catch (NumberFormatException e) { /* too big: a double */ }
+            }
+            return Double.parseDouble(n);
         } catch (NumberFormatException e) {
             i = st;
             throw err("bad number '" + n + "'");
@@ -161,10 +220,12 @@ public final class Json {
             if (i >= s.length()) throw err("unterminated string");
             char c = s.charAt(i++);
             if (c == '"') return sb.toString();
+            if (c < 0x20) { i--; throw err("control character in a string"); }
             if (c != '\\') { sb.append(c); continue; }
             if (i >= s.length()) throw err("unterminated escape");
             char e = s.charAt(i++);
             switch (e) {
+                case '"': case '\\': case '/': sb.append(e); break;
                 case 'n': sb.append('\n'); break;
                 case 't': sb.append('\t'); break;
                 case 'r': sb.append('\r'); break;
@@ -172,10 +233,16 @@ public final class Json {
                 case 'f': sb.append('\f'); break;
                 case 'u':
                     if (i + 4 > s.length()) throw err("short \\u escape");
-                    sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    try {
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw err("bad \\u escape");
+                    }
                     i += 4;
                     break;
-                default: sb.append(e);
+                default:
+                    i--;
+                    throw err("bad escape '\\" + e + "'");
             }
         }
     }
@@ -190,12 +257,12 @@ public final class Json {
         if (o == null) {
             sb.append("null");
         } else if (o instanceof String) {
-            sb.append('"').append(escape((String) o)).append('"');
+            sb.append(quote((String) o));
         } else if (o instanceof Double || o instanceof Float) {
             double d = ((Number) o).doubleValue();
             if (Double.isNaN(d) || Double.isInfinite(d)) sb.append("null");
             else if (d == Math.rint(d) && Math.abs(d) < 1e15) sb.append((long) d);
-            else sb.append(d);
+            else sb.append(BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
         } else if (o instanceof Number || o instanceof Boolean) {
             sb.append(o);
         } else if (o instanceof Map) {
@@ -206,25 +273,26 @@ public final class Json {
                 if (!first) sb.append(',');
                 first = false;
                 newline(sb, indent, level + 1);
-                sb.append('"').append(escape(String.valueOf(e.getKey()))).append("\":");
+                sb.append(quote(String.valueOf(e.getKey()))).append(':');
                 if (indent >= 0) sb.append(' ');
                 write(sb, e.getValue(), indent, level + 1);
             }
             if (!m.isEmpty()) newline(sb, indent, level);
             sb.append('}');
         } else if (o instanceof Iterable) {
+            List<Object> items = new ArrayList<>();
+            ((Iterable<?>) o).forEach(items::add);
+            boolean scalars = items.stream().noneMatch(x -> x instanceof Map || x instanceof Iterable);
             sb.append('[');
-            boolean first = true;
-            for (Object e : (Iterable<?>) o) {
-                if (!first) sb.append(',');
-                first = false;
-                newline(sb, indent, level + 1);
-                write(sb, e, indent, level + 1);
+            for (int k = 0; k < items.size(); k++) {
+                if (k > 0) sb.append(scalars && indent >= 0 ? ", " : ",");
+                if (!scalars) newline(sb, indent, level + 1);
+                write(sb, items.get(k), indent, level + 1);
             }
-            if (!first) newline(sb, indent, level);
+            if (!scalars) newline(sb, indent, level);
             sb.append(']');
         } else {
-            sb.append('"').append(escape(String.valueOf(o))).append('"');
+            sb.append(quote(String.valueOf(o)));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,5 +58,70 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("\"open"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{} x"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("-"));
+    }
+
+    @Test
+    void rejectsWhatRfc8259RejectsNamingTheColumn() {
+        Json.ParseException e = assertThrows(Json.ParseException.class, () -> Json.parse("{\"a\":\"x\\q\"}"));
+        assertEquals(9, e.column, e.getMessage());
+        assertTrue(e.getMessage().contains("bad escape"), e.getMessage());
+        assertTrue(assertThrows(Json.ParseException.class, () -> Json.parse("\"tab\there\""))
+                .getMessage().contains("control character"));
+        assertTrue(assertThrows(Json.ParseException.class, () -> Json.parse("{a:1}")).getMessage().contains("quoted key"));
+        assertEquals(1, assertThrows(Json.ParseException.class, () -> Json.parse("+1")).column);
+        assertThrows(Json.ParseException.class, () -> Json.parse("\"\\u12\""));
+        assertThrows(Json.ParseException.class, () -> Json.parse("\"\\u12zz\""));
+        assertThrows(Json.ParseException.class, () -> Json.parse("[1,"));
+        assertThrows(Json.ParseException.class, () -> Json.parse(""));
+        assertEquals("a/b", Json.parse("\"a\\/b\""));
+    }
+
+    @Test
+    void readsNumbersAsLongOrDouble() {
+        assertEquals(-12L, Json.parse("-12"));
+        assertEquals(1.5e-3, Json.parse("1.5e-3"));
+        assertEquals(1e19, Json.parse("10000000000000000000"));
+        assertEquals(List.of(1L, 2.5, "x", false), Json.parse(" [1, 2.5, \"x\", false] "));
+    }
+
+    @Test
+    void typedAccessorsAnswerNullForTheWrongShape() {
+        Object o = Json.parse("{\"m\":{\"k\":1},\"l\":[1],\"n\":3,\"s\":\"3\"}");
+        assertEquals(Map.of("k", 1L), Json.object(Json.path(o, "m")));
+        assertNull(Json.object(Json.path(o, "l")));
+        assertEquals(List.of(1L), Json.array(Json.path(o, "l")));
+        assertNull(Json.array(Json.path(o, "m")));
+        assertEquals(3.0, Json.number(Json.path(o, "n")));
+        assertNull(Json.number(Json.path(o, "s")));
+        assertNull(Json.number(null));
+    }
+
+    @Test
+    void writesFractionsWithoutAnExponentAndScriptSafeStrings() {
+        assertEquals("[0.000012,1.5,12345678.25,100000000000000000000]",
+                Json.write(List.of(1.2e-5, 1.5f, 12345678.25, 1e20)));
+        assertEquals("\"line\\u2028sep\\u2029\"", Json.quote("line\u2028sep\u2029"));
+        assertEquals("{\"k\\\"\":\"v\"}", Json.write(Map.of("k\"", "v")));
+        assertEquals("\"Optional.empty\"", Json.write(java.util.Optional.empty()));
+    }
+
+    @Test
+    void prettyKeepsScalarArraysOnOneLineAndNestsTheRest() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("labels", List.of("a", "b"));
+        m.put("matrix", List.of(List.of(1, 0), List.of(0, 2)));
+        m.put("rows", List.of(Map.of("x", 1)));
+        m.put("empty", Map.of());
+        m.put("none", List.of());
+        String expected = "{\n"
+                + "  \"labels\": [\"a\", \"b\"],\n"
+                + "  \"matrix\": [\n    [1, 0],\n    [0, 2]\n  ],\n"
+                + "  \"rows\": [\n    {\n      \"x\": 1\n    }\n  ],\n"
+                + "  \"empty\": {},\n"
+                + "  \"none\": []\n"
+                + "}";
+        assertEquals(expected, Json.writePretty(m));
+        assertFalse(Json.writePretty(m).endsWith("\n"));
+        assertEquals(Json.parse(Json.write(m)), Json.parse(Json.writePretty(m)));
     }
 }

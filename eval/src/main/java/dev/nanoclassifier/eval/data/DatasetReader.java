@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.nanoclassifier.eval.Json;
+import dev.nanoclassifier.bench.json.Json;
 
 /**
  * Reads a JSONL data file: one case a line, the request as the function accepts it plus

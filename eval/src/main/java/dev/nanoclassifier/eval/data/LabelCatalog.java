@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.nanoclassifier.eval.Json;
+import dev.nanoclassifier.bench.json.Json;
 
 /**
  * The label sets of the named classifiers, read from the same JSON files the function reads

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nanoclassifier.bench.json.Json;
 import dev.nanoclassifier.eval.EvalRun;
-import dev.nanoclassifier.eval.Json;
 import dev.nanoclassifier.eval.data.Dataset;
 import dev.nanoclassifier.eval.data.EvalCase;
 import dev.nanoclassifier.eval.metrics.ClassificationMetrics;
@@ -195,7 +195,7 @@ public final class JsonReport {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.pretty(build(run)), StandardCharsets.UTF_8);
+        Files.writeString(tmp, Json.writePretty(build(run)) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.nanoclassifier.eval.Json;
+import dev.nanoclassifier.bench.json.Json;
 import dev.nanoclassifier.eval.data.EvalCase;
 import dev.nanoclassifier.eval.data.Kind;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.nanoclassifier.eval.Json;
+import dev.nanoclassifier.bench.json.Json;
 import dev.nanoclassifier.eval.data.EvalCase;
 
 /**

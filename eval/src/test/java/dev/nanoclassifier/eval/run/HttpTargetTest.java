@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.nanoclassifier.eval.Json;
+import dev.nanoclassifier.bench.json.Json;
 import dev.nanoclassifier.eval.data.DatasetReader;
 import dev.nanoclassifier.eval.data.EvalCase;
 import dev.nanoclassifier.eval.data.LabelCatalog;
