@@ -135,9 +135,11 @@ public final class FunctionLauncher {
         switch (v.kind()) {
             case NATIVE:
                 cmd.add(nativeExecutable.toString());
+                cmd.addAll(lambdaFlags.nativeFlags());
                 return cmd;
             case NODE:
                 cmd.add(nodeBin);
+                cmd.addAll(lambdaFlags.nodeFlags());
                 cmd.add(nodeScript.toString());
                 return cmd;
             default:

@@ -45,6 +45,26 @@ public record LambdaJvmFlags(int memoryMb, boolean emulateMachineMemory) {
         return f;
     }
 
+    /**
+     * The native executable's runtime options: only the machine-memory emulation, when on. A native
+     * image sizes its heap (and its young generation) from the physical memory it sees, so without it
+     * the executable would size itself for this machine's RAM, not for the Lambda environment's.
+     */
+    public List<String> nativeFlags() {
+        return emulateMachineMemory ? List.of("-XX:MaxRAM=" + memoryMb + "m") : List.of();
+    }
+
+    /**
+     * The V8 heap limits Lambda's Node.js runtime bootstrap passes for this memory size (new space a
+     * tenth of the memory, a semi-space half of that, old space the rest; AWS's nodejs runtime
+     * bootstrap script, see bench/README.md), when the machine-memory emulation is on.
+     */
+    public List<String> nodeFlags() {
+        if (!emulateMachineMemory) return List.of();
+        int newSpace = memoryMb / 10;
+        return List.of("--max-semi-space-size=" + newSpace / 2, "--max-old-space-size=" + (memoryMb - newSpace));
+    }
+
     /** {@link #managedRuntimeFlags()} plus the machine-memory emulation when on. */
     public List<String> all() {
         List<String> f = managedRuntimeFlags();

@@ -31,11 +31,12 @@ class FunctionLauncherTest {
     }
 
     @Test
-    void nativeAndNodeRunWithoutJvmFlags() {
+    void nativeAndNodeGetNoJvmFlagsOnlyTheEnvironmentsMemory() {
         FunctionLauncher l = FunctionLauncher.forProject(project);
-        assertEquals(List.of(project.resolve("target/native-link/nano-classifier-runner").toString()),
+        assertEquals(List.of(project.resolve("target/native-link/nano-classifier-runner").toString(), "-XX:MaxRAM=1024m"),
                 l.command(Variant.nativeExecutable(), List.of("-Xshare:on")));
-        assertEquals(List.of("node", project.resolve("bench/node/index.mjs").toString()), l.command(Variant.node(), List.of()));
+        assertEquals(List.of("node", "--max-semi-space-size=51", "--max-old-space-size=922", project.resolve("bench/node/index.mjs").toString()),
+                l.command(Variant.node(), List.of()));
     }
 
     @Test

@@ -30,4 +30,18 @@ class LambdaJvmFlagsTest {
         assertFalse(new LambdaJvmFlags(1024, false).all().stream().anyMatch(x -> x.startsWith("-XX:MaxRAM")));
         assertFalse(LambdaJvmFlags.forMemory(1024).managedRuntimeFlags().stream().anyMatch(x -> x.startsWith("-XX:MaxRAM")));
     }
+
+    @Test
+    void nodeGetsTheHeapLimitsOfLambdasNodeBootstrap() {
+        // 1,024 MB: new space 102 MB, semi-space 51 MB, old space 922 MB
+        assertEquals(List.of("--max-semi-space-size=51", "--max-old-space-size=922"), LambdaJvmFlags.forMemory(1024).nodeFlags());
+        assertEquals(List.of("--max-semi-space-size=6", "--max-old-space-size=116"), LambdaJvmFlags.forMemory(128).nodeFlags());
+        assertTrue(new LambdaJvmFlags(1024, false).nodeFlags().isEmpty());
+    }
+
+    @Test
+    void nativeSeesTheEnvironmentsMemoryOnlyWhenEmulating() {
+        assertEquals(List.of("-XX:MaxRAM=1024m"), LambdaJvmFlags.forMemory(1024).nativeFlags());
+        assertTrue(new LambdaJvmFlags(1024, false).nativeFlags().isEmpty());
+    }
 }
