@@ -36,6 +36,7 @@ public final class FunctionLauncher {
     private String nodeBin = "node";
     private LambdaJvmFlags lambdaFlags = LambdaJvmFlags.forMemory(LambdaJvmFlags.DEFAULT_MEMORY_MB);
     private List<String> extraJvmFlags = List.of();
+    private List<String> extraNativeFlags = List.of();
     private List<String> baseJvmFlags;
     private final Map<String, String> extraEnv = new LinkedHashMap<>();
 
@@ -64,6 +65,7 @@ public final class FunctionLauncher {
     public FunctionLauncher baseJvmFlags(List<String> f) { this.baseJvmFlags = f == null ? null : List.copyOf(f); return this; }
     /** Added after the Lambda flags, for every JVM variant. */
     public FunctionLauncher extraJvmFlags(List<String> f) { this.extraJvmFlags = List.copyOf(f); return this; }
+    public FunctionLauncher extraNativeFlags(List<String> f) { this.extraNativeFlags = List.copyOf(f); return this; }
     /** Added to every process's environment. */
     public FunctionLauncher extraEnv(Map<String, String> env) { this.extraEnv.putAll(env); return this; }
 
@@ -136,6 +138,7 @@ public final class FunctionLauncher {
             case NATIVE:
                 cmd.add(nativeExecutable.toString());
                 cmd.addAll(lambdaFlags.nativeFlags());
+                cmd.addAll(extraNativeFlags);
                 return cmd;
             case NODE:
                 cmd.add(nodeBin);

@@ -33,6 +33,7 @@ public final class BenchMain {
         if (o.benchLib != null) launcher.benchLib(o.benchLib);
         if (o.nativeExecutable != null) launcher.nativeExecutable(o.nativeExecutable);
         if (!o.extraJvmOpts.isBlank()) launcher.extraJvmFlags(List.of(o.extraJvmOpts.trim().split("\\s+")));
+        if (!o.extraNativeOpts.isBlank()) launcher.extraNativeFlags(List.of(o.extraNativeOpts.trim().split("\\s+")));
 
         try (RuntimeApi api = RuntimeApi.start(); FakeModel model = FakeModel.start(); XrayDaemonStub xray = XrayDaemonStub.start()) {
             MachineInfo machine = MachineInfo.current();

@@ -29,6 +29,7 @@ public final class BenchOptions {
             "  --memory MB            Lambda memory size the JVM flags are computed from (default 1024)",
             "  --no-max-ram           do not pass -XX:MaxRAM=<memory>m (see README)",
             "  --jvm-opts \"...\"       extra JVM options for every JVM variant",
+            "  --native-opts \"...\"    extra run-time options for the native executable (e.g. -XX:MaxNewSize=16m)",
             "  --env K=V              extra environment variable for every function process (repeatable)",
             "  --tracing-env K=V      extra environment variable for the jvm-tracing variant (repeatable)",
             "  --same-input           send the identical request body every time (default: unique suffix)",
@@ -52,6 +53,7 @@ public final class BenchOptions {
     public boolean uniqueInputs = true;
     public boolean classLoadCheck = true;
     public String extraJvmOpts = "";
+    public String extraNativeOpts = "";
     public List<String> variants = List.of("node", "native", "jvm", "jvm-tracing", "appcds", "aot");
     public Path project;
     public Path out;
@@ -128,6 +130,7 @@ public final class BenchOptions {
             case "native": nativeExecutable = Paths.get(v); break;
             case "work-dir": workDir = Paths.get(v).toAbsolutePath().normalize(); break;
             case "jvm-opts": extraJvmOpts = v; break;
+            case "native-opts": extraNativeOpts = v; break;
             case "same-input": uniqueInputs = !Boolean.parseBoolean(v); break;
             case "no-classload-check": classLoadCheck = !Boolean.parseBoolean(v); break;
             case "help": throw new BadOption(USAGE);
@@ -161,6 +164,7 @@ public final class BenchOptions {
         m.put("maxRamEmulation", maxRam);
         m.put("uniqueInputs", uniqueInputs);
         m.put("extraJvmOpts", extraJvmOpts);
+        m.put("extraNativeOpts", extraNativeOpts);
         return m;
     }
 }

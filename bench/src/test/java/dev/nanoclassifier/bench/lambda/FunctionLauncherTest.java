@@ -35,6 +35,8 @@ class FunctionLauncherTest {
         FunctionLauncher l = FunctionLauncher.forProject(project);
         assertEquals(List.of(project.resolve("target/native-link/nano-classifier-runner").toString(), "-XX:MaxRAM=1024m"),
                 l.command(Variant.nativeExecutable(), List.of("-Xshare:on")));
+        assertEquals(List.of(project.resolve("target/native-link/nano-classifier-runner").toString(), "-XX:MaxRAM=1024m", "-XX:MaxNewSize=8m"),
+                FunctionLauncher.forProject(project).extraNativeFlags(List.of("-XX:MaxNewSize=8m")).command(Variant.nativeExecutable(), List.of()));
         assertEquals(List.of("node", "--max-semi-space-size=51", "--max-old-space-size=922", project.resolve("bench/node/index.mjs").toString()),
                 l.command(Variant.node(), List.of()));
     }
