@@ -27,15 +27,21 @@ public class EmfMetrics {
         this.namespace = config.observability().metricsNamespace();
     }
 
+    /** The EMF envelope of a metric line: {@code _aws} with the timestamp and one metric directive in this namespace. */
+    private ObjectNode directive(ObjectNode line) {
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", System.currentTimeMillis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", namespace);
+        return directive;
+    }
+
     public void record(ClassificationResult result) {
         if (!enabled) {
             return;
         }
         ObjectNode line = out.newObject();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", System.currentTimeMillis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", namespace);
+        ObjectNode directive = directive(line);
         ArrayNode dimensions = directive.putArray("Dimensions");
         dimensions.addArray().add("Classifier").add("Model");
         dimensions.addArray().add("Model");
@@ -65,10 +71,7 @@ public class EmfMetrics {
             return;
         }
         ObjectNode line = out.newObject();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", System.currentTimeMillis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", namespace);
+        ObjectNode directive = directive(line);
         ArrayNode dimensionSet = directive.putArray("Dimensions").addArray().add("Service");
         line.put("Service", context.service());
         if (context.functionName() != null) {
