@@ -78,15 +78,24 @@ public final class Workload {
         return Json.write(Map.of("Records", records));
     }
 
+    /** A response body read as JSON, or why it could not be: a function error, or not JSON. */
+    private record Parsed(Object json, String problem) {
+    }
+
+    private static Parsed parse(Invocation inv) {
+        if (inv.error()) return new Parsed(null, "function error " + inv.errorType() + ": " + Text.abbreviate(inv.body()));
+        try {
+            return new Parsed(Json.parse(inv.body()), null);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(null, "response is not JSON: " + Text.abbreviate(inv.body()));
+        }
+    }
+
     /** Null when a direct answer is good: a label (or a non-empty ranking), not degraded. */
     public static String checkDirect(Invocation inv, boolean rank) {
-        if (inv.error()) return "function error " + inv.errorType() + ": " + Text.abbreviate(inv.body());
-        Object o;
-        try {
-            o = Json.parse(inv.body());
-        } catch (IllegalArgumentException e) {
-            return "response is not JSON: " + Text.abbreviate(inv.body());
-        }
+        Parsed parsed = parse(inv);
+        if (parsed.problem() != null) return parsed.problem();
+        Object o = parsed.json();
         if (!(o instanceof Map)) return "response is not a JSON object: " + Text.abbreviate(inv.body());
         Map<?, ?> m = (Map<?, ?>) o;
         if (rank) {
@@ -100,13 +109,9 @@ public final class Workload {
 
     /** Null when an SQS answer has an empty {@code batchItemFailures}. */
     public static String checkBatch(Invocation inv) {
-        if (inv.error()) return "function error " + inv.errorType() + ": " + Text.abbreviate(inv.body());
-        Object o;
-        try {
-            o = Json.parse(inv.body());
-        } catch (IllegalArgumentException e) {
-            return "response is not JSON: " + Text.abbreviate(inv.body());
-        }
+        Parsed parsed = parse(inv);
+        if (parsed.problem() != null) return parsed.problem();
+        Object o = parsed.json();
         Object f = Json.path(o, "batchItemFailures");
         if (!(f instanceof List)) return "no \"batchItemFailures\": " + Text.abbreviate(inv.body());
         if (!((List<?>) f).isEmpty()) return ((List<?>) f).size() + " batchItemFailures";
