@@ -90,7 +90,8 @@ public final class ModelEndpoint implements ModelStep {
         }
         this.limitInMaxTokens = MAX_TOKENS.equals(outputLimitField);
         this.baseUrl = baseUrl;
-        this.completionsUrl = (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "chat/completions";
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.completionsUrl = base + "chat/completions";
         this.tracing = tracing;
         this.authorization = "Bearer " + apiKey;
         this.timeouts = config.timeouts();
@@ -98,7 +99,7 @@ public final class ModelEndpoint implements ModelStep {
         this.retryPolicy = new RetryPolicy(retry, timeouts);
         long callMs = timeouts.call().toMillis();
         this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"))
+                .baseUri(URI.create(base))
                 .connectTimeout(Math.min(timeouts.connect().toMillis(), callMs), TimeUnit.MILLISECONDS)
                 .readTimeout(callMs, TimeUnit.MILLISECONDS)
                 .build(OpenAiApi.class);

@@ -23,9 +23,6 @@ public final class StepTally {
 
     private int tries;
     private int unreportedResponses;
-    private long inputTokens;
-    private long outputTokens;
-    private long cachedTokens;
     private long reasoningTokens;
     private BigDecimal providerCost;
     private final Map<String, TierTokens> byTier = new LinkedHashMap<>();
@@ -57,9 +54,6 @@ public final class StepTally {
         long input = orZero(usage.promptTokens());
         long output = orZero(usage.completionTokens());
         long cached = usage.promptTokensDetails() == null ? 0 : orZero(usage.promptTokensDetails().cachedTokens());
-        inputTokens += input;
-        outputTokens += output;
-        cachedTokens += cached;
         if (usage.completionTokensDetails() != null) {
             reasoningTokens += orZero(usage.completionTokensDetails().reasoningTokens());
         }
@@ -85,15 +79,15 @@ public final class StepTally {
     }
 
     public long inputTokens() {
-        return inputTokens;
+        return byTier.values().stream().mapToLong(TierTokens::input).sum();
     }
 
     public long outputTokens() {
-        return outputTokens;
+        return byTier.values().stream().mapToLong(TierTokens::output).sum();
     }
 
     public long cachedTokens() {
-        return cachedTokens;
+        return byTier.values().stream().mapToLong(TierTokens::cached).sum();
     }
 
     public long reasoningTokens() {
