@@ -168,18 +168,7 @@ public class ApiGatewayTest {
         ObjectNode event = LambdaEvents.httpApiV2("POST", "/classify", "this is not base64!");
         event.put("isBase64Encoded", true);
 
-        JsonPath body;
-        List<String> lines;
-        try (StdoutCapture stdout = new StdoutCapture()) {
-            body = httpBody(LambdaEvents.invoke(event), 400);
-            lines = stdout.lines();
-        }
-
-        assertEquals("invalid_request", body.getString("error.code"));
-        assertEquals("body", body.getString("error.field"));
-        assertEquals("body: is marked isBase64Encoded but is not valid base64", body.getString("error.message"));
-        assertRejectionLogged(lines, "body: is marked isBase64Encoded but is not valid base64");
-        assertEquals(0, primaryRequests(openai).size());
+        assertBodyRejectedAndLogged(event, "body: is marked isBase64Encoded but is not valid base64");
     }
 
     @Test
@@ -188,6 +177,11 @@ public class ApiGatewayTest {
         ObjectNode event = LambdaEvents.restApiV1("POST", "/classify", null);
         event.putObject("body").put("input", "Please add dark mode").putArray("labels").add("bug").add("feature-request");
 
+        assertBodyRejectedAndLogged(event, "body: must be a string in the API Gateway event");
+    }
+
+    /** The event gets a 400 naming {@code body} with {@code message}, logged once, and no model call. */
+    private void assertBodyRejectedAndLogged(ObjectNode event, String message) throws Exception {
         JsonPath body;
         List<String> lines;
         try (StdoutCapture stdout = new StdoutCapture()) {
@@ -197,8 +191,8 @@ public class ApiGatewayTest {
 
         assertEquals("invalid_request", body.getString("error.code"));
         assertEquals("body", body.getString("error.field"));
-        assertEquals("body: must be a string in the API Gateway event", body.getString("error.message"));
-        assertRejectionLogged(lines, "body: must be a string in the API Gateway event");
+        assertEquals(message, body.getString("error.message"));
+        assertRejectionLogged(lines, message);
         assertEquals(0, primaryRequests(openai).size());
     }
 
