@@ -30,10 +30,10 @@ public final class FunctionLauncher {
     private final Path project;
     private Path jar;
     private Path benchLib;
-    private Path javaBin;
+    private final Path javaBin;
     private Path nativeExecutable;
-    private Path nodeScript;
-    private String nodeBin = "node";
+    private final Path nodeScript;
+    private final String nodeBin = "node";
     private LambdaJvmFlags lambdaFlags = LambdaJvmFlags.forMemory(LambdaJvmFlags.DEFAULT_MEMORY_MB);
     private List<String> extraJvmFlags = List.of();
     private List<String> extraNativeFlags = List.of();
@@ -56,10 +56,7 @@ public final class FunctionLauncher {
 
     public FunctionLauncher jar(Path p) { this.jar = p.toAbsolutePath().normalize(); return this; }
     public FunctionLauncher benchLib(Path p) { this.benchLib = p.toAbsolutePath().normalize(); return this; }
-    public FunctionLauncher javaBin(Path p) { this.javaBin = p; return this; }
     public FunctionLauncher nativeExecutable(Path p) { this.nativeExecutable = p == null ? null : p.toAbsolutePath().normalize(); return this; }
-    public FunctionLauncher nodeScript(Path p) { this.nodeScript = p.toAbsolutePath().normalize(); return this; }
-    public FunctionLauncher nodeBin(String bin) { this.nodeBin = bin; return this; }
     public FunctionLauncher lambdaFlags(LambdaJvmFlags f) { this.lambdaFlags = f; return this; }
     /** Replaces the Lambda flags entirely (for flag studies); null restores them. */
     public FunctionLauncher baseJvmFlags(List<String> f) { this.baseJvmFlags = f == null ? null : List.copyOf(f); return this; }
@@ -71,10 +68,7 @@ public final class FunctionLauncher {
 
     public Path project() { return project; }
     public Path jar() { return jar; }
-    public Path benchLib() { return benchLib; }
     public Path nativeExecutable() { return nativeExecutable; }
-    public Path nodeScript() { return nodeScript; }
-    public LambdaJvmFlags lambdaFlags() { return lambdaFlags; }
     public int javaFeatureVersion() { return Runtime.version().feature(); }
 
     /** Why the variant cannot run here, or null when it can. */

@@ -65,7 +65,6 @@ public final class FunctionProcess implements AutoCloseable {
             return this;
         }
 
-        public Builder modelBaseUrl(String url) { this.modelBaseUrl = url; return this; }
         public Builder env(String key, String value) { env.put(key, value); return this; }
         public Builder env(Map<String, String> more) { env.putAll(more); return this; }
         /** JVM flags for this process only (ignored for native and Node). */
@@ -114,9 +113,7 @@ public final class FunctionProcess implements AutoCloseable {
         this.invokeTimeout = invokeTimeout;
     }
 
-    public Variant variant() { return variant; }
     public Session session() { return session; }
-    public long pid() { return process.pid(); }
     public boolean isAlive() { return process.isAlive(); }
     public Path log() { return log; }
 
