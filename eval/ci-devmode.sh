@@ -1,55 +1,26 @@
 #!/usr/bin/env bash
-# CI check of `eval/run.sh --url` against the dev-mode event server (self-contained):
-# starts ./mvnw quarkus:dev in the background, waits until it answers, evaluates a few shipped cases
-# over HTTP, checks the three outputs, and stops dev mode again.
-#   eval/ci-devmode.sh            ports: EVAL_DEV_PORT (default 8094) for the event server
-#   EVAL_DEV_RUNNING=1 eval/ci-devmode.sh   dev mode already answers on EVAL_DEV_PORT (started by
-#                                          .ci/dev-mode-check.sh): only the evaluation is checked
+# CI check of `eval/run.sh --url` against the dev-mode event server: evaluates a few shipped cases
+# over HTTP and checks the three outputs.
+#   eval/ci-devmode.sh            self-contained: runs .ci/dev-mode-check.sh (which starts dev mode on
+#                                 EVAL_DEV_PORT, default 8094, checks it, calls back here, stops it)
+#   EVAL_DEV_RUNNING=1 eval/ci-devmode.sh   dev mode already answers on EVAL_DEV_PORT: only the
+#                                          evaluation is checked
 # Exit status: 0 when the outputs exist and every case was answered.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 PORT="${EVAL_DEV_PORT:-8094}"
 OUT_DIR="target/eval-devmode"
-LOG="${OUT_DIR}/quarkus-dev.log"
 say() { echo "ci-devmode: $*" >&2; }
-if [[ -x ./mvnw ]]; then MVN=(./mvnw); else MVN=(mvn); fi
+
+if [[ "${EVAL_DEV_RUNNING:-}" != 1 ]]; then
+  # Dev mode is started, checked and stopped by .ci/dev-mode-check.sh, which calls back here with
+  # EVAL_DEV_RUNNING=1 while it answers.
+  exec env DEV_MODE_EVAL=1 DEV_MODE_LOG=target/eval-devmode-quarkus.log bash .ci/dev-mode-check.sh "${PORT}"
+fi
 
 rm -rf "${OUT_DIR}"
 mkdir -p "${OUT_DIR}"
-
-if [[ "${EVAL_DEV_RUNNING:-}" != 1 ]]; then
-  # No key: the embedded classifier answers, so the check needs no network.
-  say "starting quarkus:dev on :${PORT} (log: ${LOG})"
-  OPENAI_API_KEY= setsid "${MVN[@]}" -B quarkus:dev -Dquarkus.lambda.mock-event-server.dev-port="${PORT}" -Ddebug=false \
-    -Dquarkus.console.enabled=false -Dquarkus.analytics.disabled=true >"${LOG}" 2>&1 </dev/null &
-  DEV_PID=$!
-  stop_dev() {
-    if kill -0 "${DEV_PID}" 2>/dev/null; then
-      say "stopping dev mode (process group ${DEV_PID})"
-      kill -TERM -- "-${DEV_PID}" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "${DEV_PID}" 2>/dev/null || break; sleep 1; done
-      kill -KILL -- "-${DEV_PID}" 2>/dev/null || true
-    fi
-  }
-  trap stop_dev EXIT
-
-  say "waiting for http://localhost:${PORT}/ to answer"
-  for i in $(seq 1 240); do
-    if curl -fsS -m 5 -X POST "http://localhost:${PORT}/classify" \
-         -d '{"classifier":"support-triage","input":"ping"}' >/dev/null 2>&1; then
-      say "dev mode answers after ${i}s"
-      break
-    fi
-    if ! kill -0 "${DEV_PID}" 2>/dev/null; then
-      say "dev mode exited; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
-    fi
-    if [[ "${i}" == "240" ]]; then
-      say "dev mode did not answer within 240 s; last lines of ${LOG}:"; tail -40 "${LOG}" >&2; exit 1
-    fi
-    sleep 1
-  done
-fi
 
 # A few cases of each shipped set: classify (named classifier), multi-label (inline labels), rank.
 eval/run.sh src/test/resources/eval/support-triage.jsonl src/test/resources/eval/support-triage-multilabel.jsonl \
