@@ -1,11 +1,10 @@
 package dev.nanoclassifier.eval;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import dev.nanoclassifier.eval.data.Fingerprint;
 
 /**
  * One configuration to evaluate: a name and either the environment settings of the packaged
@@ -98,16 +97,6 @@ public record ConfigSpec(String name, Map<String, String> env, String url) {
 
     /** Identity of the configuration for resuming: a hash, so that a key never lands in the output. */
     public String fingerprint() {
-        String text = name + "\n" + url + "\n" + env;
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                sb.append(String.format("%02x", d[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.of(name + "\n" + url + "\n" + env);
     }
 }

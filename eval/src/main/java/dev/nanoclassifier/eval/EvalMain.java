@@ -200,10 +200,10 @@ public final class EvalMain {
                 }
                 long[] lastSave = { System.nanoTime() };
                 try (Target t = target) {
-                    Progress progress = new Progress(err, terminal, c.spec.name(),
-                            todo.size());
-                    Runner.run(t, todo, c.results, options.quiet ? new Progress(new PrintStream(PrintStream.nullOutputStream()), false,
-                            c.spec.name(), todo.size()) : progress, r -> {
+                    // terminal is false when quiet
+                    Progress progress = new Progress(options.quiet ? new PrintStream(PrintStream.nullOutputStream()) : err,
+                            terminal, c.spec.name(), todo.size());
+                    Runner.run(t, todo, c.results, progress, r -> {
                                 synchronized (lastSave) {
                                     if (System.nanoTime() - lastSave[0] > 2_000_000_000L) {
                                         lastSave[0] = System.nanoTime();
@@ -212,13 +212,16 @@ public final class EvalMain {
                                 }
                             });
                 }
-                saveQuietly(run, options);
+                if (c != run.configs.get(run.configs.size() - 1)) {
+                    saveQuietly(run, options); // the last configuration's results go into the final write below
+                }
             }
             run.complete = run.configs.stream().allMatch(c -> c.failure == null && all.stream().allMatch(e -> c.results.containsKey(e.key())));
-            JsonReport.write(run, options.out);
-            markdown = MarkdownReport.render(run);
+            Map<String, List<EvalRun.Row>> rows = run.rows();
+            JsonReport.write(run, rows, options.out);
+            markdown = MarkdownReport.render(run, rows);
             Files.writeString(options.markdownPath(), markdown, StandardCharsets.UTF_8);
-            Files.writeString(options.htmlPath(), HtmlReport.render(run), StandardCharsets.UTF_8);
+            Files.writeString(options.htmlPath(), HtmlReport.render(run, rows), StandardCharsets.UTF_8);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(saveOnExit);

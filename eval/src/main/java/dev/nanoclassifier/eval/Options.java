@@ -72,11 +72,7 @@ public final class Options {
             String a = args[i];
             String name = a;
             String value = null;
-            if (a.startsWith("--") && a.contains("=") && !a.startsWith("--config") && !a.startsWith("--url")
-                    && !a.startsWith("--header")) {
-                name = a.substring(0, a.indexOf('='));
-                value = a.substring(a.indexOf('=') + 1);
-            } else if (a.startsWith("--config=") || a.startsWith("--url=") || a.startsWith("--header=")) {
+            if (a.startsWith("--") && a.contains("=")) { // --name=value; the value may hold '=' itself
                 name = a.substring(0, a.indexOf('='));
                 value = a.substring(a.indexOf('=') + 1);
             }

@@ -6,8 +6,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -217,15 +215,6 @@ public final class DatasetReader {
 
     /** The dataset and the first 16 hex digits of the line's SHA-256: an edited line is a new case. */
     static String key(String dataset, String line) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(line.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(dataset).append(':');
-            for (int i = 0; i < 8; i++) {
-                sb.append(String.format("%02x", d[i]));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dataset + ":" + Fingerprint.of(line);
     }
 }

@@ -1,5 +1,7 @@
 package dev.nanoclassifier.eval.metrics;
 
+import static dev.nanoclassifier.bench.stats.Summary.nearestRank;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,11 +118,12 @@ public record Summary(int n, int answered, int correct, double accuracy, Classif
                     rkGot.add(r.got());
             }
         }
+        latencies.sort(null);
         return new Summary(n, answered, correct, n == 0 ? Double.NaN : (double) correct / n,
                 clsExpected.isEmpty() ? null : ClassificationMetrics.compute(clsOrder, clsExpected, clsGot),
                 mlExpected.isEmpty() ? null : MultiLabelMetrics.compute(mlExpected, mlGot),
                 rkExpected.isEmpty() ? null : RankingMetrics.compute(rkExpected, rkGot, k), cost, unpriced, in, out,
-                Percentiles.of(latencies, 50), Percentiles.of(latencies, 95), Percentiles.of(latencies, 99), degraded,
+                nearestRank(latencies, 50), nearestRank(latencies, 95), nearestRank(latencies, 99), degraded,
                 reasons, models, wrong);
     }
 

@@ -22,7 +22,8 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(EvalRun run) {
+    /** With {@code rows} = {@link EvalRun#rows()}, computed once for all the reports of a run. */
+    public static String render(EvalRun run, Map<String, List<EvalRun.Row>> rows) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -43,7 +44,6 @@ public final class HtmlReport {
                     .append(")");
         }
         sb.append("</p>\n");
-        Map<String, List<EvalRun.Row>> rows = run.rows();
         for (Dataset d : run.datasets) {
             List<EvalRun.Row> list = rows.get(d.name());
             sb.append("<section class=\"dataset\" id=\"ds-").append(esc(d.name())).append("\">\n<h2>").append(esc(d.name()))

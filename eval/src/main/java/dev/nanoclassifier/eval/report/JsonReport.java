@@ -31,7 +31,8 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static Map<String, Object> build(EvalRun run) {
+    /** With {@code rows} = {@link EvalRun#rows()}, computed once for all the reports of a run. */
+    public static Map<String, Object> build(EvalRun run, Map<String, List<EvalRun.Row>> rows) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("tool", "nano-classifier eval");
         root.put("format", FORMAT);
@@ -62,7 +63,6 @@ public final class JsonReport {
         }
         root.put("datasets", datasets);
 
-        Map<String, List<EvalRun.Row>> rows = run.rows();
         List<Object> configs = new ArrayList<>();
         for (EvalRun.ConfigRun c : run.configs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -191,11 +191,16 @@ public final class JsonReport {
     }
 
     /** Writes to a temporary file first, so that an interruption never leaves half a checkpoint. */
-    public static synchronized void write(EvalRun run, Path file) throws IOException {
+    public static void write(EvalRun run, Path file) throws IOException {
+        write(run, run.rows(), file);
+    }
+
+    /** With {@code rows} = {@link EvalRun#rows()}, computed once for all the reports of a run. */
+    public static synchronized void write(EvalRun run, Map<String, List<EvalRun.Row>> rows, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.writePretty(build(run)) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, Json.writePretty(build(run, rows)) + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

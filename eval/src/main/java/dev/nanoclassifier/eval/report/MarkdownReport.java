@@ -15,9 +15,9 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    public static String render(EvalRun run) {
+    /** With {@code rows} = {@link EvalRun#rows()}, computed once for all the reports of a run. */
+    public static String render(EvalRun run, Map<String, List<EvalRun.Row>> rows) {
         StringBuilder sb = new StringBuilder();
-        Map<String, List<EvalRun.Row>> rows = run.rows();
         for (Dataset d : run.datasets) {
             List<EvalRun.Row> list = rows.get(d.name());
             String baseline = list.get(0).config().spec.name();

@@ -69,12 +69,16 @@ public final class HttpTarget implements Target {
             } catch (HttpTimeoutException e) {
                 ms = (System.nanoTime() - start) / 1e6;
                 lastError = "timeout: no answer within " + timeout.toSeconds() + " s";
-                backoff(attempt, Optional.empty());
+                if (attempt < maxRetries) {
+                    backoff(attempt, Optional.empty());
+                }
                 continue;
             } catch (IOException e) {
                 ms = (System.nanoTime() - start) / 1e6;
                 lastError = "connection: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
-                backoff(attempt, Optional.empty());
+                if (attempt < maxRetries) {
+                    backoff(attempt, Optional.empty());
+                }
                 continue;
             }
             ms = (System.nanoTime() - start) / 1e6;

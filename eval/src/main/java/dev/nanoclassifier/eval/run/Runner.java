@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.nanoclassifier.bench.http.HttpExchanges;
 import dev.nanoclassifier.eval.data.EvalCase;
 
 /** Sends the cases to a target with at most {@code parallelism} calls in flight, recording each result. */
@@ -24,11 +25,7 @@ public final class Runner {
     public static void run(Target target, List<EvalCase> cases, Map<String, CaseResult> results, Progress progress,
             Consumer<CaseResult> onResult) throws InterruptedException {
         int threads = Math.max(1, Math.min(target.parallelism(), cases.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "eval-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, HttpExchanges.daemonThreads("eval-worker"));
         AtomicInteger next = new AtomicInteger();
         try {
             List<Future<?>> workers = new ArrayList<>();

@@ -86,16 +86,16 @@ class MetricsTest {
     }
 
     @Test
-    void nearestRankPercentiles() {
+    void nearestRankPercentilesAsTheLatencyColumnsUseThem() {
         List<Double> hundred = new java.util.ArrayList<>();
         for (int i = 100; i >= 1; i--) {
             hundred.add((double) i);
         }
-        assertEquals(50, Percentiles.of(hundred, 50), EPS);
-        assertEquals(95, Percentiles.of(hundred, 95), EPS);
-        assertEquals(99, Percentiles.of(hundred, 99), EPS);
-        assertEquals(7, Percentiles.of(List.of(7.0), 99), EPS);
-        assertEquals(3, Percentiles.of(List.of(1.0, 2.0, 3.0, 4.0), 75), EPS);
-        assertTrue(Double.isNaN(Percentiles.of(List.of(), 50)));
+        assertEquals(50, dev.nanoclassifier.bench.stats.Summary.percentile(hundred, 50), EPS);
+        assertEquals(95, dev.nanoclassifier.bench.stats.Summary.percentile(hundred, 95), EPS);
+        assertEquals(99, dev.nanoclassifier.bench.stats.Summary.percentile(hundred, 99), EPS);
+        assertEquals(7, dev.nanoclassifier.bench.stats.Summary.percentile(List.of(7.0), 99), EPS);
+        assertEquals(3, dev.nanoclassifier.bench.stats.Summary.percentile(List.of(1.0, 2.0, 3.0, 4.0), 75), EPS);
+        assertTrue(Double.isNaN(dev.nanoclassifier.bench.stats.Summary.percentile(List.of(), 50)));
     }
 }
