@@ -1,7 +1,6 @@
 package dev.nanoclassifier.classifier;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Singleton;
 
@@ -20,9 +19,6 @@ import dev.nanoclassifier.classifier.prompt.ModelQuestions;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.request.ClassificationRequest;
 import dev.nanoclassifier.result.ClassificationResult;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 
 /**
  * Answers one validated request: fits it to the token budgets, serves it from the answer cache
@@ -38,18 +34,20 @@ public class Classifier {
     private final FallbackChain chain;
     private final ClassifierConfig config;
     private final ObjectMapper mapper;
-    private final CaffeineCache cache;
+    private final AnswerCache cache;
     private final String firstStep;
     private final TokenCounter tokens;
 
     public Classifier(ContextBudget budget, FallbackChain chain, ModelEndpoints endpoints, ClassifierConfig config,
-            ObjectMapper mapper, TokenCounter tokens, @CacheName("classifications") Cache cache) {
+            ObjectMapper mapper, TokenCounter tokens) {
         this.budget = budget;
         this.tokens = tokens;
         this.chain = chain;
         this.config = config;
         this.mapper = mapper;
-        this.cache = config.cache().enabled() ? cache.as(CaffeineCache.class) : null;
+        this.cache = config.cache().enabled()
+                ? new AnswerCache(config.cache().maxSize(), config.cache().ttl(), System::nanoTime)
+                : null;
         this.firstStep = endpoints.chain().isEmpty() ? FallbackChain.LOCAL : endpoints.chain().get(0).model();
     }
 
@@ -63,9 +61,9 @@ public class Classifier {
         }
         String key = cache == null ? null : CacheKey.of(firstStep, fitted.request());
         if (key != null) {
-            CompletableFuture<Object> hit = cache.getIfPresent(key);
-            if (hit != null && hit.isDone() && !hit.isCompletedExceptionally()) {
-                return ((ClassificationResult) hit.join()).fromCache(request.id(), millisSince(start));
+            ClassificationResult hit = cache.get(key);
+            if (hit != null) {
+                return hit.fromCache(request.id(), millisSince(start));
             }
         }
         ModelQuestion question = ModelQuestions.of(fitted.request(), config, mapper, tokens);
@@ -75,7 +73,7 @@ public class Classifier {
         }
         ClassificationResult result = shape(fitted, outcome).withLatency(millisSince(start));
         if (key != null && !outcome.degraded()) {
-            cache.put(key, CompletableFuture.completedFuture(result));
+            cache.put(key, result);
         }
         return result;
     }

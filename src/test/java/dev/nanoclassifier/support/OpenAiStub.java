@@ -46,6 +46,8 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         tls = "true".equals(initArgs.get("tls"));
     }
 
+    private javax.net.ssl.SSLSocketFactory jvmDefaultTls;
+
     @Override
     public Map<String, String> start() {
         var options = options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true).containerThreads(40);
@@ -59,10 +61,13 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         String base = tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
         if (tls) {
-            // Set here for @QuarkusTest (same JVM; the default trust managers read them when created) and
-            // passed on as -D system properties to the process an @QuarkusIntegrationTest launches.
+            // Passed on as -D system properties to the process an @QuarkusIntegrationTest launches, which
+            // reads them when it first opens an HTTPS connection, as a function on Lambda does. A
+            // @QuarkusTest shares this JVM, whose default TLS context an earlier test may have built
+            // already: the stub installs the same trust store as this JVM's HTTPS default instead.
             TestTls.trustProperties().forEach(System::setProperty);
             config.putAll(TestTls.trustProperties());
+            jvmDefaultTls = TestTls.trustOnlyTheStub();
         }
         config.put("classifier.openai.base-url", base + "/v1");
         config.put("classifier.openai.api-key", withKey && !keyInSecretsManager && !keyInParameterStore ? PRIMARY_KEY : "");
@@ -96,6 +101,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         }
         if (tls) {
             TestTls.trustProperties().keySet().forEach(System::clearProperty);
+            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(jvmDefaultTls);
         }
     }
 

@@ -53,6 +53,26 @@ public final class TestTls {
                 "javax.net.ssl.trustStoreType", "PKCS12");
     }
 
+    /**
+     * Makes HTTPS connections of this JVM trust only the stub's certificate, as the
+     * {@link #trustProperties()} do in a JVM started with them; returns the factory it replaced.
+     */
+    public static javax.net.ssl.SSLSocketFactory trustOnlyTheStub() {
+        try (var in = Files.newInputStream(TRUST_STORE)) {
+            java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+            trusted.load(in, PASSWORD.toCharArray());
+            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            javax.net.ssl.SSLSocketFactory before = javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+            return before;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the test trust store", e);
+        }
+    }
+
     private static void keytool(String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());

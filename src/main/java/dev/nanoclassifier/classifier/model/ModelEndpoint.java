@@ -1,26 +1,24 @@
 package dev.nanoclassifier.classifier.model;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.observability.ModelCallTracing;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -28,9 +26,9 @@ import io.smallrye.faulttolerance.api.Guard;
  * breaker, all kept for the life of the execution environment (a cold start begins closed).
  *
  * <p>Time: every try gets the smaller of {@code classifier.timeouts.call} and what is left of the
- * deadline minus the margin; the HTTP client's read timeout is {@code call} itself, so nothing
- * underneath waits longer. The SmallRye Fault Tolerance guard is the only retry layer (the REST
- * client does not retry); its backoff is exponential with jitter, or the endpoint's
+ * deadline minus the margin, and {@link ChatCompletionsClient} holds the whole exchange to it, so
+ * nothing underneath waits longer. The SmallRye Fault Tolerance guard is the only retry layer (the
+ * HTTP client does not retry); its backoff is exponential with jitter, or the endpoint's
  * {@code Retry-After} when that fits the deadline, and no retry is started that cannot finish in
  * time.
  */
@@ -57,7 +55,7 @@ public final class ModelEndpoint implements ModelStep {
     private final String completionsUrl;
     private final String authorization;
     private final ModelCallTracing tracing;
-    private final OpenAiApi api;
+    private final ChatCompletionsClient client;
     private final Guard guard;
     private final ClassifierConfig.Timeouts timeouts;
     private final ClassifierConfig.Retry retry;
@@ -68,8 +66,8 @@ public final class ModelEndpoint implements ModelStep {
     private volatile FailureReason blockedFor = FailureReason.UNAUTHORIZED;
 
     public ModelEndpoint(String name, String model, String baseUrl, String apiKey, ClassifierConfig config,
-            ModelCallTracing tracing) {
-        this(name, model, baseUrl, apiKey, config.reasoningEffort(), config.outputLimitField(), config, tracing);
+            ModelCallTracing tracing, ObjectMapper mapper) {
+        this(name, model, baseUrl, apiKey, config.reasoningEffort(), config.outputLimitField(), config, tracing, mapper);
     }
 
     /**
@@ -77,7 +75,7 @@ public final class ModelEndpoint implements ModelStep {
      * @param outputLimitField {@code max_completion_tokens} or {@code max_tokens}
      */
     public ModelEndpoint(String name, String model, String baseUrl, String apiKey, String reasoningEffort,
-            String outputLimitField, ClassifierConfig config, ModelCallTracing tracing) {
+            String outputLimitField, ClassifierConfig config, ModelCallTracing tracing, ObjectMapper mapper) {
         if (!MAX_COMPLETION_TOKENS.equals(outputLimitField) && !MAX_TOKENS.equals(outputLimitField)) {
             throw new IllegalArgumentException("output-limit-field of model endpoint " + name + " must be "
                     + MAX_COMPLETION_TOKENS + " or " + MAX_TOKENS + ", not \"" + outputLimitField + "\"");
@@ -98,11 +96,8 @@ public final class ModelEndpoint implements ModelStep {
         this.retry = config.retry();
         this.retryPolicy = new RetryPolicy(retry, timeouts);
         long callMs = timeouts.call().toMillis();
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(base))
-                .connectTimeout(Math.min(timeouts.connect().toMillis(), callMs), TimeUnit.MILLISECONDS)
-                .readTimeout(callMs, TimeUnit.MILLISECONDS)
-                .build(OpenAiApi.class);
+        this.client = new ChatCompletionsClient(URI.create(completionsUrl),
+                Duration.ofMillis(Math.min(timeouts.connect().toMillis(), callMs)), mapper);
         ClassifierConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.blockAfterUnauthorizedMs = breaker.delay().toMillis();
         this.guard = Guard.create()
@@ -179,8 +174,8 @@ public final class ModelEndpoint implements ModelStep {
         ModelCallTracing.Call traced = tracing.begin(model, "POST", completionsUrl, tally.tries());
         ChatCompletionResponse response;
         try {
-            response = api.complete(authorization, body).await().atMost(Duration.ofMillis(timeoutMs));
-        } catch (RuntimeException e) {
+            response = client.complete(authorization, body, Duration.ofMillis(timeoutMs));
+        } catch (HttpStatusException | IOException | TimeoutException | RuntimeException e) {
             ModelCallException failure = failureOf(e, timeoutMs);
             traced.status(failure.status()).outcome(failure.reason().wireName()).end();
             throw withRetryDecision(failure, deadline, tally.tries(), invalidAnswers);
@@ -220,14 +215,12 @@ public final class ModelEndpoint implements ModelStep {
         return delay < 0 ? failure : failure.retryAfterDelay(delay);
     }
 
-    private ModelCallException failureOf(RuntimeException e, long timeoutMs) {
-        if (e instanceof io.smallrye.mutiny.TimeoutException || hasCause(e, java.util.concurrent.TimeoutException.class)
-                || hasCause(e, java.net.SocketTimeoutException.class)) {
-            return new ModelCallException(FailureReason.TIMEOUT, "no answer within " + timeoutMs + " ms");
+    private ModelCallException failureOf(Exception e, long timeoutMs) {
+        if (e instanceof HttpStatusException http) {
+            return failureOf(http);
         }
-        WebApplicationException http = cause(e, WebApplicationException.class);
-        if (http != null && http.getResponse() != null) {
-            return failureOf(http.getResponse());
+        if (e instanceof TimeoutException || hasCause(e, java.net.SocketTimeoutException.class)) {
+            return new ModelCallException(FailureReason.TIMEOUT, "no answer within " + timeoutMs + " ms");
         }
         if (hasCause(e, JacksonException.class)) {
             return new ModelCallException(FailureReason.INVALID_ANSWER, "malformed response body");
@@ -242,11 +235,11 @@ public final class ModelEndpoint implements ModelStep {
      * An HTTP error: what it means is {@link RetryPolicy#reasonOf} (the body decides what a 429 or
      * 403 means), with the endpoint's requested delay and its {@code x-should-retry}.
      */
-    private ModelCallException failureOf(Response response) {
-        int status = response.getStatus();
-        long retryAfter = RetryPolicy.retryAfterMillis(response.getHeaderString("retry-after-ms"),
-                response.getHeaderString("Retry-After"), System.currentTimeMillis());
-        ProviderError error = status == 402 || status == 403 || status == 429 ? ProviderError.of(body(response))
+    private ModelCallException failureOf(HttpStatusException response) {
+        int status = response.status();
+        long retryAfter = RetryPolicy.retryAfterMillis(response.header("retry-after-ms"),
+                response.header("Retry-After"), System.currentTimeMillis());
+        ProviderError error = status == 402 || status == 403 || status == 429 ? ProviderError.of(response.body())
                 : ProviderError.NONE;
         FailureReason reason = RetryPolicy.reasonOf(status, error);
         ModelCallException failure = switch (reason) {
@@ -254,15 +247,7 @@ public final class ModelEndpoint implements ModelStep {
             case REFUSED -> new ModelCallException(FailureReason.REFUSED, status, -1, "HTTP 403: the input was refused");
             default -> new ModelCallException(reason, status, retryAfter, "HTTP " + status);
         };
-        return failure.withServerSaysRetry(RetryPolicy.shouldRetryHeader(response.getHeaderString("x-should-retry")));
-    }
-
-    private static String body(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(String.class) : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return failure.withServerSaysRetry(RetryPolicy.shouldRetryHeader(response.header("x-should-retry")));
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.nanoclassifier.config.ApiKeyResolver;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.observability.ModelCallTracing;
@@ -19,18 +21,19 @@ public class ModelEndpoints {
 
     private final List<ModelEndpoint> chain;
 
-    public ModelEndpoints(ClassifierConfig config, ApiKeyResolver keys, ModelCallTracing tracing) {
+    public ModelEndpoints(ClassifierConfig config, ApiKeyResolver keys, ModelCallTracing tracing,
+            ObjectMapper mapper) {
         List<ModelEndpoint> endpoints = new ArrayList<>();
         String primaryUrl = config.openai().baseUrl();
         keys.apiKey().ifPresent(key -> endpoints.add(
-                new ModelEndpoint("primary", config.model(), primaryUrl, key, config, tracing)));
+                new ModelEndpoint("primary", config.model(), primaryUrl, key, config, tracing, mapper)));
         int index = 0;
         for (ClassifierConfig.FallbackModel fallback : config.fallbacks()) {
             int position = index++;
             fallback.apiKey().or(keys::apiKey).ifPresent(key -> endpoints.add(new ModelEndpoint(
                     "fallback-" + position, fallback.model(), fallback.baseUrl().orElse(primaryUrl), key,
                     fallback.reasoningEffort().orElse(config.reasoningEffort()),
-                    fallback.outputLimitField().orElse(config.outputLimitField()), config, tracing)));
+                    fallback.outputLimitField().orElse(config.outputLimitField()), config, tracing, mapper)));
         }
         this.chain = List.copyOf(endpoints);
     }

@@ -1,0 +1,133 @@
+package dev.nanoclassifier.classifier.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+
+/**
+ * The typed client of one OpenAI-compatible {@code POST /chat/completions} endpoint:
+ * {@link ChatCompletionRequest} in, {@link ChatCompletionResponse} out. One instance per endpoint
+ * and execution environment, built at init; connections are kept alive and reused by the JDK's
+ * HTTP keep-alive cache, the one the AWS SDK's url-connection client uses too.
+ *
+ * <p>Why the JDK's {@code HttpURLConnection}: it is part of the runtime and the lightest HTTP
+ * stack there is on a cold JVM. A MicroProfile REST client loads Vert.x, netty and RESTEasy for
+ * this one POST (about 1,200 classes), and {@code java.net.http.HttpClient} builds the JVM's TLS
+ * context when it is built, even for an {@code http://} endpoint; both cost hundreds of
+ * milliseconds of init and first invocation (bench/README.md, "Init breakdown"). HTTP/1.1 with
+ * keep-alive, as the official OpenAI SDKs use it. No retries here: {@link ModelEndpoint} holds the
+ * one retry layer, and the body is sent in fixed-length streaming mode, in which the JDK never
+ * re-sends a POST by itself.
+ *
+ * <p>{@link #complete} gives a whole exchange (connect, send, headers and body) at most
+ * {@code timeout}: a watchdog closes the connection at the deadline, so a server that sends its
+ * answer slowly cannot hold the call past it.
+ */
+public final class ChatCompletionsClient {
+
+    private final URL url;
+    private final long connectTimeoutMs;
+    private final ObjectWriter writer;
+    private final ObjectReader reader;
+    private final ScheduledThreadPoolExecutor watchdog;
+
+    /**
+     * @param completionsUrl the endpoint's {@code .../chat/completions}
+     * @param connectTimeout how long opening a connection may take
+     */
+    public ChatCompletionsClient(URI completionsUrl, Duration connectTimeout, ObjectMapper mapper) {
+        try {
+            this.url = completionsUrl.toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not an http(s) URL: " + completionsUrl, e);
+        }
+        this.connectTimeoutMs = connectTimeout.toMillis();
+        this.writer = mapper.writerFor(ChatCompletionRequest.class);
+        this.reader = mapper.readerFor(ChatCompletionResponse.class);
+        this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "model-call-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.watchdog.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Sends one request and reads its answer.
+     *
+     * @throws HttpStatusException on a status other than 2xx, with its headers and body
+     * @throws TimeoutException when the exchange took longer than {@code timeout}
+     * @throws IOException when the connection failed, or the body is not a chat completion (a
+     *         {@link com.fasterxml.jackson.core.JacksonException})
+     */
+    public ChatCompletionResponse complete(String authorization, ChatCompletionRequest body, Duration timeout)
+            throws HttpStatusException, IOException, TimeoutException {
+        long timeoutMs = Math.max(1, timeout.toMillis());
+        byte[] payload = writer.writeValueAsBytes(body);
+        HttpURLConnection http = (HttpURLConnection) url.openConnection();
+        http.setConnectTimeout((int) Math.min(connectTimeoutMs, timeoutMs));
+        http.setReadTimeout((int) timeoutMs);
+        http.setRequestMethod("POST");
+        http.setDoOutput(true);
+        http.setUseCaches(false);
+        http.setInstanceFollowRedirects(false);
+        http.setFixedLengthStreamingMode(payload.length);
+        http.setRequestProperty("Authorization", authorization);
+        http.setRequestProperty("Content-Type", "application/json");
+        http.setRequestProperty("Accept", "application/json");
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            expired.set(true);
+            http.disconnect();
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        try {
+            try (OutputStream out = http.getOutputStream()) {
+                out.write(payload);
+            }
+            int status = http.getResponseCode();
+            if (status < 200 || status > 299) {
+                throw new HttpStatusException(status, http::getHeaderField, readAll(http.getErrorStream()));
+            }
+            return reader.readValue(readAll(http.getInputStream()));
+        } catch (SocketTimeoutException e) {
+            http.disconnect();
+            throw timeout(timeoutMs);
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw timeout(timeoutMs);
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static TimeoutException timeout(long timeoutMs) {
+        return new TimeoutException("no answer within " + timeoutMs + " ms");
+    }
+
+    /** Reads the whole stream and closes it, which hands the connection back for reuse. */
+    private static byte[] readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+}
