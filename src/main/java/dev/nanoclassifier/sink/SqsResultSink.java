@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  * <p>Created only when the queue is configured (the SQS adapter looks it up lazily), at init, so a
  * SnapStart snapshot holds it. It builds its own SDK client (url-connection HTTP client; region,
  * credentials and an endpoint override such as {@code AWS_ENDPOINT_URL_SQS} from the SDK's usual
- * environment settings) instead of injecting the quarkus-amazon-sqs client: the extension sets up its
- * client builder at every start as soon as any bean injects an {@code SqsClient}, queue or not.
+ * environment settings) from the plain AWS SDK module: the quarkus-amazon-sqs extension, which set up
+ * its client builder, its config and the SDK's netty transport at every start, queue or not, is not
+ * used.
  */
 @Singleton
 public class SqsResultSink implements ResultSink {

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * No results queue and the API key given directly: an SQS batch is answered and its results go to
- * the log, and no AWS client exists in the application, neither our {@link SqsResultSink} nor a
- * client bean of the quarkus-amazon-sqs extension. (That no SDK service class is even loaded is
+ * the log, and no AWS client exists in the application, neither our {@link SqsResultSink} nor an
+ * {@code SqsClient} bean. (That no SDK service class is even loaded is
  * checked on the packaged jar by {@code PackagedJvmStartIT}.)
  */
 @QuarkusTest

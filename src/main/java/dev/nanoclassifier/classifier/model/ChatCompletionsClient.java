@@ -9,11 +9,12 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -35,8 +36,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * re-sends a POST by itself.
  *
  * <p>{@link #complete} gives a whole exchange (connect, send, headers and body) at most
- * {@code timeout}: a watchdog closes the connection at the deadline, so a server that sends its
- * answer slowly cannot hold the call past it.
+ * {@code timeout}: the exchange runs on a pooled thread and the caller waits for it no longer than
+ * that, so a server that sends its answer slowly (each piece within a socket read timeout) cannot
+ * hold the call past it; the late exchange's connection is then closed.
  */
 public final class ChatCompletionsClient {
 
@@ -44,7 +46,7 @@ public final class ChatCompletionsClient {
     private final long connectTimeoutMs;
     private final ObjectWriter writer;
     private final ObjectReader reader;
-    private final ScheduledThreadPoolExecutor watchdog;
+    private final ExecutorService exchanges;
 
     /**
      * @param completionsUrl the endpoint's {@code .../chat/completions}
@@ -59,12 +61,11 @@ public final class ChatCompletionsClient {
         this.connectTimeoutMs = connectTimeout.toMillis();
         this.writer = mapper.writerFor(ChatCompletionRequest.class);
         this.reader = mapper.readerFor(ChatCompletionResponse.class);
-        this.watchdog = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "model-call-deadline");
+        this.exchanges = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "model-call");
             thread.setDaemon(true);
             return thread;
         });
-        this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
     /**
@@ -90,31 +91,45 @@ public final class ChatCompletionsClient {
         http.setRequestProperty("Authorization", authorization);
         http.setRequestProperty("Content-Type", "application/json");
         http.setRequestProperty("Accept", "application/json");
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            expired.set(true);
-            http.disconnect();
-        }, timeoutMs, TimeUnit.MILLISECONDS);
+        Future<byte[]> exchange = exchanges.submit(() -> exchange(http, payload));
+        byte[] answer;
         try {
-            try (OutputStream out = http.getOutputStream()) {
-                out.write(payload);
-            }
-            int status = http.getResponseCode();
-            if (status < 200 || status > 299) {
-                throw new HttpStatusException(status, http::getHeaderField, readAll(http.getErrorStream()));
-            }
-            return reader.readValue(readAll(http.getInputStream()));
-        } catch (SocketTimeoutException e) {
-            http.disconnect();
+            answer = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            exchanges.execute(http::disconnect); // may wait for a read in progress: not on the caller's time
             throw timeout(timeoutMs);
-        } catch (IOException e) {
-            if (expired.get()) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.cancel(true);
+            exchanges.execute(http::disconnect);
+            throw new IOException("interrupted while waiting for the model");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpStatusException status) {
+                throw status;
+            }
+            if (cause instanceof SocketTimeoutException) {
                 throw timeout(timeoutMs);
             }
-            throw e;
-        } finally {
-            deadline.cancel(false);
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
         }
+        return reader.readValue(answer);
+    }
+
+    /** Sends the body and reads the whole answer: its body on 2xx, else an {@link HttpStatusException}. */
+    private static byte[] exchange(HttpURLConnection http, byte[] payload) throws IOException, HttpStatusException {
+        try (OutputStream out = http.getOutputStream()) {
+            out.write(payload);
+        }
+        int status = http.getResponseCode();
+        if (status < 200 || status > 299) {
+            throw new HttpStatusException(status, http::getHeaderField, readAll(http.getErrorStream()));
+        }
+        return readAll(http.getInputStream());
     }
 
     private static TimeoutException timeout(long timeoutMs) {

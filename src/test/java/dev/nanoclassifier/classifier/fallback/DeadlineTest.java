@@ -64,6 +64,25 @@ class DeadlineTest {
     }
 
     @Test
+    void bodySentSlowlyAfterQuickHeadersIsCutAtTheDeadlineToo() {
+        // Status and headers at once, then the body in 20 pieces over 30 s: every piece comes well
+        // within a socket read timeout, so only a bound on the whole exchange stops this.
+        openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH))
+                .willReturn(answer("{\"label\":\"bug\"}").withChunkedDribbleDelay(20, 30_000)));
+        long start = System.nanoTime();
+
+        Response response = LambdaEvents.invoke(REQUEST);
+
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        response.then().statusCode(200)
+                .body("degraded", equalTo(true))
+                .body("reason", equalTo("timeout"))
+                .body("attempts[0].outcome", equalTo("timeout"));
+        assertTrue(elapsedMs < DEADLINE_MS, "answered after " + elapsedMs + " ms, past the deadline");
+        assertEquals(1, primaryRequests(openai).size(), "no retry that cannot finish in time");
+    }
+
+    @Test
     void retryAfterLongerThanTheBudgetIsSkippedNotWaited() {
         openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH)).willReturn(json(429, "{}").withHeader("Retry-After", "5")));
         long start = System.nanoTime();
