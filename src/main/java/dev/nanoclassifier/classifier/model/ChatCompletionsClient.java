@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import javax.net.ssl.HttpsURLConnection;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -31,9 +33,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * this one POST (about 1,200 classes), and {@code java.net.http.HttpClient} builds the JVM's TLS
  * context when it is built, even for an {@code http://} endpoint; both cost hundreds of
  * milliseconds of init and first invocation (bench/README.md, "Init breakdown"). HTTP/1.1 with
- * keep-alive, as the official OpenAI SDKs use it. No retries here: {@link ModelEndpoint} holds the
- * one retry layer, and the body is sent in fixed-length streaming mode, in which the JDK never
- * re-sends a POST by itself.
+ * keep-alive, as the official OpenAI SDKs use it. The JDK writes a request's headers and body
+ * apart; over https the connection has Nagle's algorithm off ({@link NoDelaySocketFactory}), so
+ * the body does not wait a round trip for the headers' acknowledgement. A plain {@code http://}
+ * connection offers no such hook and keeps that round trip (about 1.3 ms a call on loopback,
+ * bench/README.md). No retries here: {@link ModelEndpoint} holds the one retry layer,
+ * and {@code JdkHttpSettings} turns off the JDK's own silent resend of a POST.
  *
  * <p>{@link #complete} gives a whole exchange (connect, send, headers and body) at most
  * {@code timeout}: the exchange runs on a pooled thread and the caller waits for it no longer than
@@ -47,6 +52,8 @@ public final class ChatCompletionsClient {
     private final ObjectWriter writer;
     private final ObjectReader reader;
     private final ExecutorService exchanges;
+    /** Built on the first https call: the JVM's TLS context is made then, not at init. */
+    private volatile NoDelaySocketFactory tls;
 
     /**
      * @param completionsUrl the endpoint's {@code .../chat/completions}
@@ -81,13 +88,15 @@ public final class ChatCompletionsClient {
         long timeoutMs = Math.max(1, timeout.toMillis());
         byte[] payload = writer.writeValueAsBytes(body);
         HttpURLConnection http = (HttpURLConnection) url.openConnection();
+        if (http instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(tls());
+        }
         http.setConnectTimeout((int) Math.min(connectTimeoutMs, timeoutMs));
         http.setReadTimeout((int) timeoutMs);
         http.setRequestMethod("POST");
         http.setDoOutput(true);
         http.setUseCaches(false);
         http.setInstanceFollowRedirects(false);
-        http.setFixedLengthStreamingMode(payload.length);
         http.setRequestProperty("Authorization", authorization);
         http.setRequestProperty("Content-Type", "application/json");
         http.setRequestProperty("Accept", "application/json");
@@ -130,6 +139,21 @@ public final class ChatCompletionsClient {
             throw new HttpStatusException(status, http::getHeaderField, readAll(http.getErrorStream()));
         }
         return readAll(http.getInputStream());
+    }
+
+    /** One factory per client, so that its kept-alive https connections are found again (the JDK keys them by factory). */
+    private NoDelaySocketFactory tls() {
+        NoDelaySocketFactory factory = tls;
+        if (factory == null) {
+            synchronized (this) {
+                factory = tls;
+                if (factory == null) {
+                    factory = new NoDelaySocketFactory(HttpsURLConnection.getDefaultSSLSocketFactory());
+                    tls = factory;
+                }
+            }
+        }
+        return factory;
     }
 
     private static TimeoutException timeout(long timeoutMs) {

@@ -114,6 +114,27 @@ class FaultInjectionTest {
     }
 
     @Test
+    void connectionClosedWithoutAnswerIsATryNeverASilentResend() {
+        // Arrange: an answered call leaves a kept-alive connection, which the next call reuses. On a
+        // reused connection closed before any answer, the JDK would by default send the POST again
+        // on its own, unseen by the retry layer.
+        primaryAnswers(openai, "{\"label\":\"billing\"}");
+        LambdaEvents.invoke(REQUEST).then().statusCode(200).body("model", equalTo("gpt-5.4-nano"));
+        openai.resetRequests();
+        openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        // Act
+        Response response = LambdaEvents.invoke(REQUEST);
+
+        // Assert: every POST the endpoint received is a try the result reports
+        response.then().statusCode(200)
+                .body("model", equalTo(OpenAiStub.FALLBACK_MODEL))
+                .body("reason", equalTo("unavailable"));
+        int tries = response.jsonPath().getInt("attempts[0].tries");
+        assertEquals(tries, primaryRequests(openai).size(), "a POST was sent again underneath the retry layer");
+    }
+
+    @Test
     void malformedBodyIsAnInvalidAnswerRetriedOnce() {
         openai.stubFor(post(urlEqualTo(OpenAiStub.PRIMARY_PATH)).willReturn(json(200, "{\"choices\":[{\"message\":")));
 
