@@ -19,7 +19,8 @@ import io.quarkus.runtime.StartupEvent;
  * <li>{@code sun.net.http.retryPost=false}: otherwise the JDK sends a POST a second time, unseen,
  * when a kept-alive connection fails before the answer. The retry layer of {@code ModelEndpoint} is
  * the only one: it counts the try, applies the SDK rules and the deadline, and never sends a
- * request twice without saying so in {@code attempts}.
+ * request twice without saying so in {@code attempts}. The native image reads this one at build
+ * time: it is also given to the image builder ({@code quarkus.native.additional-build-args}).
  * </ul>
  */
 @Singleton
