@@ -36,6 +36,8 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     private boolean keyInSecretsManager;
     private boolean keyInParameterStore;
     private boolean tls;
+    /** The JVM's HTTPS default before a TLS stub replaced it; put back on stop. */
+    private javax.net.ssl.SSLSocketFactory jvmDefaultTls;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -45,8 +47,6 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         keyInParameterStore = "ssm".equals(initArgs.get("key"));
         tls = "true".equals(initArgs.get("tls"));
     }
-
-    private javax.net.ssl.SSLSocketFactory jvmDefaultTls;
 
     @Override
     public Map<String, String> start() {

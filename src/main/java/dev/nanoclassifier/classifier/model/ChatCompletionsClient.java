@@ -33,11 +33,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * this one POST (about 1,200 classes), and {@code java.net.http.HttpClient} builds the JVM's TLS
  * context when it is built, even for an {@code http://} endpoint; both cost hundreds of
  * milliseconds of init and first invocation (bench/README.md, "Init breakdown"). HTTP/1.1 with
- * keep-alive, as the official OpenAI SDKs use it. The JDK writes a request's headers and body
- * apart; over https the connection has Nagle's algorithm off ({@link NoDelaySocketFactory}), so
- * the body does not wait a round trip for the headers' acknowledgement. A plain {@code http://}
- * connection offers no such hook and keeps that round trip (about 1.3 ms a call on loopback,
- * bench/README.md). No retries here: {@link ModelEndpoint} holds the one retry layer,
+ * keep-alive, as the official OpenAI SDKs use it. The body is buffered, not streamed: in
+ * fixed-length streaming mode it went out after the headers had been acknowledged, 1.3 ms a call on
+ * loopback against 0.13 ms buffered (bench/README.md). The JDK still writes headers and body in
+ * two writes; over https the connection has Nagle's algorithm off ({@link NoDelaySocketFactory}) so
+ * that the body cannot wait for that acknowledgement on a real network; a plain {@code http://}
+ * connection offers no such hook. No retries here: {@link ModelEndpoint} holds the one retry layer,
  * and {@code JdkHttpSettings} turns off the JDK's own silent resend of a POST.
  *
  * <p>{@link #complete} gives a whole exchange (connect, send, headers and body) at most
@@ -105,13 +106,11 @@ public final class ChatCompletionsClient {
         try {
             answer = exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            exchange.cancel(true);
-            exchanges.execute(http::disconnect); // may wait for a read in progress: not on the caller's time
+            abandon(exchange, http);
             throw timeout(timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exchange.cancel(true);
-            exchanges.execute(http::disconnect);
+            abandon(exchange, http);
             throw new IOException("interrupted while waiting for the model");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -139,6 +138,12 @@ public final class ChatCompletionsClient {
             throw new HttpStatusException(status, http::getHeaderField, readAll(http.getErrorStream()));
         }
         return readAll(http.getInputStream());
+    }
+
+    /** Stops waiting for an exchange and closes its connection, on a pooled thread: closing can wait for a read in progress. */
+    private void abandon(Future<byte[]> exchange, HttpURLConnection http) {
+        exchange.cancel(true);
+        exchanges.execute(http::disconnect);
     }
 
     /** One factory per client, so that its kept-alive https connections are found again (the JDK keys them by factory). */

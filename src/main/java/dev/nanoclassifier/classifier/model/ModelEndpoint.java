@@ -219,7 +219,7 @@ public final class ModelEndpoint implements ModelStep {
         if (e instanceof HttpStatusException http) {
             return failureOf(http);
         }
-        if (e instanceof TimeoutException || hasCause(e, java.net.SocketTimeoutException.class)) {
+        if (e instanceof TimeoutException) { // ChatCompletionsClient reports socket timeouts as this too
             return new ModelCallException(FailureReason.TIMEOUT, "no answer within " + timeoutMs + " ms");
         }
         if (hasCause(e, JacksonException.class)) {
