@@ -19,8 +19,6 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.HttpsURLConnection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * The typed client of one OpenAI-compatible {@code POST /chat/completions} endpoint:
@@ -39,7 +37,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * two writes; over https the connection has Nagle's algorithm off ({@link NoDelaySocketFactory}) so
  * that the body cannot wait for that acknowledgement on a real network; a plain {@code http://}
  * connection offers no such hook. No retries here: {@link ModelEndpoint} holds the one retry layer,
- * and {@code JdkHttpSettings} turns off the JDK's own silent resend of a POST.
+ * and {@code JdkHttpSettings} turns off the JDK's own silent resend of a POST. The JSON is written
+ * and read field by field ({@link ChatCompletionJson}), not by binding the records.
  *
  * <p>{@link #complete} gives a whole exchange (connect, send, headers and body) at most
  * {@code timeout}: the exchange runs on a pooled thread and the caller waits for it no longer than
@@ -50,8 +49,7 @@ public final class ChatCompletionsClient {
 
     private final URL url;
     private final long connectTimeoutMs;
-    private final ObjectWriter writer;
-    private final ObjectReader reader;
+    private final ChatCompletionJson json;
     private final ExecutorService exchanges;
     /** Built on the first https call: the JVM's TLS context is made then, not at init. */
     private volatile NoDelaySocketFactory tls;
@@ -67,8 +65,7 @@ public final class ChatCompletionsClient {
             throw new IllegalArgumentException("Not an http(s) URL: " + completionsUrl, e);
         }
         this.connectTimeoutMs = connectTimeout.toMillis();
-        this.writer = mapper.writerFor(ChatCompletionRequest.class);
-        this.reader = mapper.readerFor(ChatCompletionResponse.class);
+        this.json = new ChatCompletionJson(mapper);
         this.exchanges = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "model-call");
             thread.setDaemon(true);
@@ -87,7 +84,7 @@ public final class ChatCompletionsClient {
     public ChatCompletionResponse complete(String authorization, ChatCompletionRequest body, Duration timeout)
             throws HttpStatusException, IOException, TimeoutException {
         long timeoutMs = Math.max(1, timeout.toMillis());
-        byte[] payload = writer.writeValueAsBytes(body);
+        byte[] payload = json.write(body);
         HttpURLConnection http = (HttpURLConnection) url.openConnection();
         if (http instanceof HttpsURLConnection https) {
             https.setSSLSocketFactory(tls());
@@ -125,7 +122,7 @@ public final class ChatCompletionsClient {
             }
             throw new IOException(cause);
         }
-        return reader.readValue(answer);
+        return json.read(answer);
     }
 
     /** Sends the body and reads the whole answer: its body on 2xx, else an {@link HttpStatusException}. */
