@@ -1,11 +1,14 @@
 package dev.nanoclassifier.event;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -13,11 +16,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * The response API Gateway (v1 and v2) and an Application Load Balancer expect from a Lambda
  * function. An ALB also needs {@code statusDescription}, and {@code multiValueHeaders} instead of
  * {@code headers} when its target group has multi-value headers on; API Gateway gets neither.
+ * Null fields are left out of its JSON ({@link #serialize}).
  */
 @RegisterForReflection
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HttpResponseEvent(int statusCode, String statusDescription, Map<String, String> headers,
-        Map<String, List<String>> multiValueHeaders, String body, @JsonProperty("isBase64Encoded") boolean isBase64Encoded) {
+        Map<String, List<String>> multiValueHeaders, String body, boolean isBase64Encoded) implements JsonSerializable {
 
     public HttpResponseEvent(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
         this(statusCode, null, headers, null, body, isBase64Encoded);
@@ -54,5 +57,44 @@ public record HttpResponseEvent(int statusCode, String statusDescription, Map<St
             case 504 -> "Gateway Timeout";
             default -> "Status";
         };
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("statusCode", statusCode);
+        if (statusDescription != null) {
+            g.writeStringField("statusDescription", statusDescription);
+        }
+        if (headers != null) {
+            g.writeObjectFieldStart("headers");
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                g.writeStringField(header.getKey(), header.getValue());
+            }
+            g.writeEndObject();
+        }
+        if (multiValueHeaders != null) {
+            g.writeObjectFieldStart("multiValueHeaders");
+            for (Map.Entry<String, List<String>> header : multiValueHeaders.entrySet()) {
+                g.writeArrayFieldStart(header.getKey());
+                for (String value : header.getValue()) {
+                    g.writeString(value);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }
+        if (body != null) {
+            g.writeStringField("body", body);
+        }
+        g.writeBooleanField("isBase64Encoded", isBase64Encoded);
+        g.writeEndObject();
+    }
+
+    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+            throws IOException {
+        serialize(g, provider);
     }
 }

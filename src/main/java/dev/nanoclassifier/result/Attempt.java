@@ -1,6 +1,12 @@
 package dev.nanoclassifier.result;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -10,12 +16,51 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * what was repaired in its answer instead of asking again (e.g. {@code "dropped 1 repeated id"}).
  */
 @RegisterForReflection
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Attempt(String step, String outcome, long ms, Integer tries, String repaired) {
+public record Attempt(String step, String outcome, long ms, Integer tries, String repaired) implements JsonSerializable {
 
     public static final String OK = "ok";
 
     public Attempt(String step, String outcome, long ms, Integer tries) {
         this(step, outcome, ms, tries, null);
+    }
+
+    /** {@code {"step":...,"outcome":...,"ms":...,"tries":...,"repaired":...}}, null fields left out. */
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+        g.writeStartObject();
+        if (step != null) {
+            g.writeStringField("step", step);
+        }
+        if (outcome != null) {
+            g.writeStringField("outcome", outcome);
+        }
+        g.writeNumberField("ms", ms);
+        if (tries != null) {
+            g.writeNumberField("tries", tries);
+        }
+        if (repaired != null) {
+            g.writeStringField("repaired", repaired);
+        }
+        g.writeEndObject();
+    }
+
+    /** A list of attempts as a JSON array, or {@code null}. */
+    static void writeAll(JsonGenerator g, SerializerProvider provider, List<Attempt> attempts) throws IOException {
+        if (attempts == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartArray();
+        for (Attempt attempt : attempts) {
+            attempt.serialize(g, provider);
+        }
+        g.writeEndArray();
+    }
+
+    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+            throws IOException {
+        serialize(g, provider);
     }
 }

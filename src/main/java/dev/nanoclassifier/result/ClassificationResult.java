@@ -1,10 +1,13 @@
 package dev.nanoclassifier.result;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -14,25 +17,32 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code degraded} says a step of the chain failed first and {@code reason} why.
  *
  * <p>Built through the named factories ({@link #classified}, {@link #ranked}, {@link #fromCache},
- * {@link #withLatency}); the canonical constructor fixes the JSON field order.
+ * {@link #withLatency}). {@link #serialize} writes its JSON: the fields in the order of the record,
+ * {@code classifier}, {@code label}, {@code labels} and {@code ranking} only when set,
+ * {@code truncations} only when there are some.
+ *
+ * <p>The JSON of the answer and of the events that carry it is written field by field
+ * ({@link JsonSerializable}), not by binding the records: on a cold JVM, binding makes the JDK build
+ * a method handle for every accessor on first use, tens of milliseconds of the first invocation
+ * (bench/README.md, "Init breakdown").
  */
 @RegisterForReflection
 public record ClassificationResult(
         String id,
         String task,
-        @JsonInclude(Include.NON_NULL) String classifier,
-        @JsonInclude(Include.NON_NULL) String label,
-        @JsonInclude(Include.NON_NULL) List<String> labels,
-        @JsonInclude(Include.NON_NULL) List<RankedItem> ranking,
+        String classifier,
+        String label,
+        List<String> labels,
+        List<RankedItem> ranking,
         String model,
         boolean degraded,
         String reason,
         List<Attempt> attempts,
         Usage usage,
         boolean truncated,
-        @JsonInclude(Include.NON_EMPTY) List<Truncation> truncations,
+        List<Truncation> truncations,
         boolean cached,
-        long latencyMs) {
+        long latencyMs) implements JsonSerializable {
 
     /**
      * A classification: {@code labels} best first ({@code label} is the first). {@code reason} is
@@ -67,5 +77,61 @@ public record ClassificationResult(
     public ClassificationResult withLatency(long ms) {
         return new ClassificationResult(id, task, classifier, label, labels, ranking, model, degraded, reason, attempts,
                 usage, truncated, truncations, cached, ms);
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeStringField("task", task);
+        if (classifier != null) {
+            g.writeStringField("classifier", classifier);
+        }
+        if (label != null) {
+            g.writeStringField("label", label);
+        }
+        if (labels != null) {
+            g.writeArrayFieldStart("labels");
+            for (String l : labels) {
+                g.writeString(l);
+            }
+            g.writeEndArray();
+        }
+        if (ranking != null) {
+            g.writeArrayFieldStart("ranking");
+            for (RankedItem item : ranking) {
+                item.serialize(g, provider);
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("model", model);
+        g.writeBooleanField("degraded", degraded);
+        g.writeStringField("reason", reason);
+        g.writeFieldName("attempts");
+        Attempt.writeAll(g, provider, attempts);
+        g.writeFieldName("usage");
+        if (usage == null) {
+            g.writeNull();
+        } else {
+            usage.serialize(g, provider);
+        }
+        g.writeBooleanField("truncated", truncated);
+        if (truncations != null && !truncations.isEmpty()) {
+            g.writeArrayFieldStart("truncations");
+            for (Truncation truncation : truncations) {
+                truncation.serialize(g, provider);
+            }
+            g.writeEndArray();
+        }
+        g.writeBooleanField("cached", cached);
+        g.writeNumberField("latencyMs", latencyMs);
+        g.writeEndObject();
+    }
+
+    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+            throws IOException {
+        serialize(g, provider);
     }
 }

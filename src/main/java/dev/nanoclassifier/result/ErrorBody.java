@@ -1,21 +1,76 @@
 package dev.nanoclassifier.result;
 
+import java.io.IOException;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** {@code {"error":{"code":"invalid_request","message":"labels: at least 2 labels are required","field":"labels"}}}. */
+/**
+ * {@code {"error":{"code":"invalid_request","message":"labels: at least 2 labels are required","field":"labels"}}};
+ * the error's null fields are left out.
+ */
 @RegisterForReflection
-public record ErrorBody(Error error) {
+public record ErrorBody(Error error) implements JsonSerializable {
 
     @RegisterForReflection
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(String code, String message, String field, String reason, List<Attempt> attempts) {
+    public record Error(String code, String message, String field, String reason, List<Attempt> attempts)
+            implements JsonSerializable {
+
+        @Override
+        public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartObject();
+            if (code != null) {
+                g.writeStringField("code", code);
+            }
+            if (message != null) {
+                g.writeStringField("message", message);
+            }
+            if (field != null) {
+                g.writeStringField("field", field);
+            }
+            if (reason != null) {
+                g.writeStringField("reason", reason);
+            }
+            if (attempts != null) {
+                g.writeFieldName("attempts");
+                Attempt.writeAll(g, provider, attempts);
+            }
+            g.writeEndObject();
+        }
+
+        /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+        @Override
+        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+                throws IOException {
+            serialize(g, provider);
+        }
     }
 
     public static ErrorBody of(String code, String message, String field) {
         return new ErrorBody(new Error(code, message, field, null, null));
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("error");
+        if (error == null) {
+            g.writeNull();
+        } else {
+            error.serialize(g, provider);
+        }
+        g.writeEndObject();
+    }
+
+    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+            throws IOException {
+        serialize(g, provider);
     }
 }

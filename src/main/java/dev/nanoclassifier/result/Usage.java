@@ -1,6 +1,12 @@
 package dev.nanoclassifier.result;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -10,7 +16,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * a model that was called).
  */
 @RegisterForReflection
-public record Usage(long inputTokens, long outputTokens, long cachedTokens, long reasoningTokens, BigDecimal costUsd) {
+public record Usage(long inputTokens, long outputTokens, long cachedTokens, long reasoningTokens, BigDecimal costUsd)
+        implements JsonSerializable {
 
     public static final Usage NONE = new Usage(0, 0, 0, 0, BigDecimal.ZERO);
 
@@ -18,5 +25,23 @@ public record Usage(long inputTokens, long outputTokens, long cachedTokens, long
         BigDecimal cost = costUsd == null || other.costUsd == null ? null : costUsd.add(other.costUsd);
         return new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens,
                 cachedTokens + other.cachedTokens, reasoningTokens + other.reasoningTokens, cost);
+    }
+
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("inputTokens", inputTokens);
+        g.writeNumberField("outputTokens", outputTokens);
+        g.writeNumberField("cachedTokens", cachedTokens);
+        g.writeNumberField("reasoningTokens", reasoningTokens);
+        g.writeNumberField("costUsd", costUsd);
+        g.writeEndObject();
+    }
+
+    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
+            throws IOException {
+        serialize(g, provider);
     }
 }
