@@ -22,6 +22,9 @@ import io.quarkus.runtime.StartupEvent;
  * request twice without saying so in {@code attempts}. The native image reads this one at build
  * time: it is also given to the image builder ({@code quarkus.native.additional-build-args}).
  * </ul>
+ * In Quarkus' test and dev modes, the extension's own Lambda poll loop (which in JVM mode on AWS is
+ * the runtime's RIC, without {@code HttpURLConnection}) may use the JDK client first, on its own
+ * thread, so the tests set {@code sun.net.http.retryPost} on their JVM (pom.xml, surefire).
  */
 @Singleton
 public class JdkHttpSettings {
