@@ -38,7 +38,7 @@ import io.quarkus.runtime.Startup;
  * outcome to its result or error.
  *
  * <p>One instance per execution environment, built at init ({@code @Startup}) with everything it
- * needs: the model clients and their guards, the SQS worker pool and results client, and the API
+ * needs: the model clients with their retries and breakers, the SQS worker pool and results client, and the API
  * key (a secret that cannot be read fails the init, naming the secret). The first invocation does
  * not pay for them, and a SnapStart snapshot contains them.
  */

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -19,18 +17,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nanoclassifier.classifier.budget.Deadline;
 import dev.nanoclassifier.config.ClassifierConfig;
 import dev.nanoclassifier.observability.ModelCallTracing;
-import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * One model at one OpenAI-compatible endpoint, with its own HTTP client, retry layer and circuit
- * breaker, all kept for the life of the execution environment (a cold start begins closed).
+ * One model at one OpenAI-compatible endpoint, with its own HTTP client, retry loop and
+ * {@link CircuitBreaker}, all kept for the life of the execution environment (a cold start begins
+ * closed).
  *
  * <p>Time: every try gets the smaller of {@code classifier.timeouts.call} and what is left of the
  * deadline minus the margin, and {@link ChatCompletionsClient} holds the whole exchange to it, so
- * nothing underneath waits longer. The SmallRye Fault Tolerance guard is the only retry layer (the
- * HTTP client does not retry); its backoff is exponential with jitter, or the endpoint's
- * {@code Retry-After} when that fits the deadline, and no retry is started that cannot finish in
- * time.
+ * nothing underneath waits longer. {@link #call} is the only retry layer (the HTTP client does not
+ * retry): up to {@code classifier.retry.max-retries} retries, each after the delay
+ * {@link RetryPolicy} gave the failure (exponential with jitter, or the endpoint's
+ * {@code Retry-After} when that fits the deadline); no retry is started that cannot finish in time.
+ * Every try asks the breaker first and reports to it after.
+ *
+ * <p>The retries and the breaker were a SmallRye Fault Tolerance guard; they are this class and
+ * {@link CircuitBreaker} now, with the same rules, because the guard loaded about 400 classes
+ * (with Mutiny and context propagation) and cost tens of milliseconds on its first call on a cold
+ * JVM (bench/README.md, "Init breakdown").
  */
 public final class ModelEndpoint implements ModelStep {
 
@@ -56,7 +60,7 @@ public final class ModelEndpoint implements ModelStep {
     private final String authorization;
     private final ModelCallTracing tracing;
     private final ChatCompletionsClient client;
-    private final Guard guard;
+    private final CircuitBreaker breaker;
     private final ClassifierConfig.Timeouts timeouts;
     private final ClassifierConfig.Retry retry;
     private final RetryPolicy retryPolicy;
@@ -98,27 +102,10 @@ public final class ModelEndpoint implements ModelStep {
         long callMs = timeouts.call().toMillis();
         this.client = new ChatCompletionsClient(URI.create(completionsUrl),
                 Duration.ofMillis(Math.min(timeouts.connect().toMillis(), callMs)), mapper);
-        ClassifierConfig.CircuitBreaker breaker = config.circuitBreaker();
-        this.blockAfterUnauthorizedMs = breaker.delay().toMillis();
-        this.guard = Guard.create()
-                .withDescription("model endpoint " + name)
-                .withRetry()
-                    .maxRetries(retry.maxRetries())
-                    .delay(0, ChronoUnit.MILLIS)
-                    .jitter(0, ChronoUnit.MILLIS)
-                    .maxDuration(15, ChronoUnit.MINUTES)
-                    .whenException(e -> e instanceof ModelCallException failure && failure.retryable())
-                    .withCustomBackoff().strategy(() -> cause -> ((ModelCallException) cause).retryDelayMs()).done()
-                    .done()
-                .withCircuitBreaker()
-                    .name("model-endpoint-" + name)
-                    .failureRatio(breaker.failureRatio())
-                    .requestVolumeThreshold(breaker.requestVolume())
-                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(breaker.successThreshold())
-                    .when(e -> !(e instanceof ModelCallException failure) || !NOT_ENDPOINT_HEALTH.contains(failure.reason()))
-                    .done()
-                .build();
+        ClassifierConfig.CircuitBreaker breakerConfig = config.circuitBreaker();
+        this.blockAfterUnauthorizedMs = breakerConfig.delay().toMillis();
+        this.breaker = new CircuitBreaker(breakerConfig.failureRatio(), breakerConfig.requestVolume(),
+                breakerConfig.delay().toMillis(), breakerConfig.successThreshold(), () -> System.nanoTime() / 1_000_000);
     }
 
     /** The model name as the endpoint knows it; the response's {@code model}. */
@@ -150,17 +137,41 @@ public final class ModelEndpoint implements ModelStep {
                     : "skipped: the endpoint refused the key recently");
         }
         int[] invalidAnswers = { 0 };
+        for (int retries = 0;; retries++) {
+            CircuitBreaker.Permit permit = breaker.tryAcquire();
+            if (permit == null) {
+                throw new ModelCallException(FailureReason.CIRCUIT_OPEN, "circuit breaker open for " + model);
+            }
+            ModelCallException failure;
+            try {
+                T answer = once(body, deadline, reader, tally, invalidAnswers);
+                breaker.record(permit, false);
+                blockLogged.set(false);
+                return answer;
+            } catch (ModelCallException e) {
+                breaker.record(permit, !NOT_ENDPOINT_HEALTH.contains(e.reason()));
+                failure = e;
+            } catch (RuntimeException e) {
+                breaker.record(permit, true);
+                throw new ModelCallException(FailureReason.UNAVAILABLE, e.getClass().getSimpleName());
+            } catch (Error e) {
+                breaker.record(permit, true);
+                throw e;
+            }
+            if (!failure.retryable() || retries >= retry.maxRetries()) {
+                throw failure;
+            }
+            pause(failure.retryDelayMs());
+        }
+    }
+
+    /** Waits before a retry; an interrupted wait ends the call. */
+    private static void pause(long delayMs) {
         try {
-            @SuppressWarnings("unchecked")
-            T answer = (T) guard.call(() -> once(body, deadline, reader, tally, invalidAnswers), Object.class);
-            blockLogged.set(false);
-            return answer;
-        } catch (ModelCallException e) {
-            throw e;
-        } catch (CircuitBreakerOpenException e) {
-            throw new ModelCallException(FailureReason.CIRCUIT_OPEN, "circuit breaker open for " + model);
-        } catch (Exception e) {
-            throw new ModelCallException(FailureReason.UNAVAILABLE, e.getClass().getSimpleName());
+            Thread.sleep(delayMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModelCallException(FailureReason.UNAVAILABLE, "interrupted while waiting to retry");
         }
     }
 
