@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -20,7 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record HttpResponseEvent(int statusCode, String statusDescription, Map<String, String> headers,
-        Map<String, List<String>> multiValueHeaders, String body, boolean isBase64Encoded) implements JsonSerializable {
+        Map<String, List<String>> multiValueHeaders, String body, boolean isBase64Encoded) implements WritesOwnJson {
 
     public HttpResponseEvent(int statusCode, Map<String, String> headers, String body, boolean isBase64Encoded) {
         this(statusCode, null, headers, null, body, isBase64Encoded);
@@ -89,12 +87,5 @@ public record HttpResponseEvent(int statusCode, String statusDescription, Map<St
         }
         g.writeBooleanField("isBase64Encoded", isBase64Encoded);
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

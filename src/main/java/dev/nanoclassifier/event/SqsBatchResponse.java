@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -15,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code {"batchItemFailures":[{"itemIdentifier":"..."}]}}.
  */
 @RegisterForReflection
-public record SqsBatchResponse(List<ItemFailure> batchItemFailures) implements JsonSerializable {
+public record SqsBatchResponse(List<ItemFailure> batchItemFailures) implements WritesOwnJson {
 
     @RegisterForReflection
     public record ItemFailure(String itemIdentifier) {
@@ -40,12 +38,5 @@ public record SqsBatchResponse(List<ItemFailure> batchItemFailures) implements J
             g.writeEndArray();
         }
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * what was repaired in its answer instead of asking again (e.g. {@code "dropped 1 repeated id"}).
  */
 @RegisterForReflection
-public record Attempt(String step, String outcome, long ms, Integer tries, String repaired) implements JsonSerializable {
+public record Attempt(String step, String outcome, long ms, Integer tries, String repaired) implements WritesOwnJson {
 
     public static final String OK = "ok";
 
@@ -55,12 +53,5 @@ public record Attempt(String step, String outcome, long ms, Integer tries, Strin
             attempt.serialize(g, provider);
         }
         g.writeEndArray();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

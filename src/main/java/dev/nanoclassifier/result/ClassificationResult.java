@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -42,7 +40,7 @@ public record ClassificationResult(
         boolean truncated,
         List<Truncation> truncations,
         boolean cached,
-        long latencyMs) implements JsonSerializable {
+        long latencyMs) implements WritesOwnJson {
 
     /**
      * A classification: {@code labels} best first ({@code label} is the first). {@code reason} is
@@ -126,12 +124,5 @@ public record ClassificationResult(
         g.writeBooleanField("cached", cached);
         g.writeNumberField("latencyMs", latencyMs);
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -15,11 +13,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * the error's null fields are left out.
  */
 @RegisterForReflection
-public record ErrorBody(Error error) implements JsonSerializable {
+public record ErrorBody(Error error) implements WritesOwnJson {
 
     @RegisterForReflection
     public record Error(String code, String message, String field, String reason, List<Attempt> attempts)
-            implements JsonSerializable {
+            implements WritesOwnJson {
 
         @Override
         public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
@@ -42,13 +40,6 @@ public record ErrorBody(Error error) implements JsonSerializable {
             }
             g.writeEndObject();
         }
-
-        /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-        @Override
-        public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-                throws IOException {
-            serialize(g, provider);
-        }
     }
 
     public static ErrorBody of(String code, String message, String field) {
@@ -65,12 +56,5 @@ public record ErrorBody(Error error) implements JsonSerializable {
             error.serialize(g, provider);
         }
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

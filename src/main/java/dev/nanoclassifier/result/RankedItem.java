@@ -3,15 +3,13 @@ package dev.nanoclassifier.result;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One candidate in a ranking; rank 1 is the best. */
 @RegisterForReflection
-public record RankedItem(String id, int rank) implements JsonSerializable {
+public record RankedItem(String id, int rank) implements WritesOwnJson {
 
     @Override
     public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
@@ -19,12 +17,5 @@ public record RankedItem(String id, int rank) implements JsonSerializable {
         g.writeStringField("id", id);
         g.writeNumberField("rank", rank);
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

@@ -3,15 +3,13 @@ package dev.nanoclassifier.result;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A part of the request that was cut to fit its token budget, with its size before and after. */
 @RegisterForReflection
-public record Truncation(String field, int tokensBefore, int tokensAfter) implements JsonSerializable {
+public record Truncation(String field, int tokensBefore, int tokensAfter) implements WritesOwnJson {
 
     @Override
     public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
@@ -20,12 +18,5 @@ public record Truncation(String field, int tokensBefore, int tokensAfter) implem
         g.writeNumberField("tokensBefore", tokensBefore);
         g.writeNumberField("tokensAfter", tokensAfter);
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }

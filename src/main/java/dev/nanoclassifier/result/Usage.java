@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -17,7 +15,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record Usage(long inputTokens, long outputTokens, long cachedTokens, long reasoningTokens, BigDecimal costUsd)
-        implements JsonSerializable {
+        implements WritesOwnJson {
 
     public static final Usage NONE = new Usage(0, 0, 0, 0, BigDecimal.ZERO);
 
@@ -36,12 +34,5 @@ public record Usage(long inputTokens, long outputTokens, long cachedTokens, long
         g.writeNumberField("reasoningTokens", reasoningTokens);
         g.writeNumberField("costUsd", costUsd);
         g.writeEndObject();
-    }
-
-    /** No polymorphic typing is configured for this type: written as {@link #serialize}. */
-    @Override
-    public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSerializer)
-            throws IOException {
-        serialize(g, provider);
     }
 }
