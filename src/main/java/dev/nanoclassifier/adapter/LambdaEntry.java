@@ -105,7 +105,7 @@ public class LambdaEntry implements RequestStreamHandler {
         Invocation invocation = new Invocation(requestId, kind.trigger(), null);
         Object response = switch (kind) {
             case HTTP_API_V2, REST_API_V1, ALB -> http.handle(kind, event, deadline, invocation);
-            case SQS -> sqs.handle(InboundMessage.ofSqs(event), deadline, invocation);
+            case SQS -> sqs.handle(InboundMessage.ofSqs(event, mapper), deadline, invocation);
             case SNS -> notifications.handle(InboundMessage.ofSns(event), deadline, invocation);
             case EVENTBRIDGE -> notifications.handle(InboundMessage.ofEventBridge(event), deadline, invocation);
             case DIRECT -> direct(answerer.answer(() -> parser.parse(event, null), deadline, invocation));

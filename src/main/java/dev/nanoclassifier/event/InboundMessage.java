@@ -14,20 +14,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record InboundMessage(String messageId, String body, String messageGroupId) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * The records of an SQS event. A body that is an SNS notification envelope (an SNS
      * subscription with raw message delivery off) is unwrapped to the notification's
-     * {@code Message}; the id and group stay the SQS record's.
+     * {@code Message}; the id and group stay the SQS record's. {@code json} reads such an envelope.
      */
-    public static List<InboundMessage> ofSqs(JsonNode event) {
+    public static List<InboundMessage> ofSqs(JsonNode event, ObjectMapper json) {
         JsonNode records = event.path("Records");
         List<InboundMessage> messages = new ArrayList<>(records.size());
         for (JsonNode record : records) {
             JsonNode group = record.path("attributes").path("MessageGroupId");
-            messages.add(new InboundMessage(record.path("messageId").asText(), unwrapSns(record.path("body").asText(null)),
-                    group.isTextual() ? group.asText() : null));
+            String body = unwrapSns(record.path("body").asText(null), json);
+            messages.add(new InboundMessage(record.path("messageId").asText(), body, group.isTextual() ? group.asText() : null));
         }
         return messages;
     }
@@ -51,12 +49,12 @@ public record InboundMessage(String messageId, String body, String messageGroupI
     }
 
     /** The {@code Message} of an SNS notification envelope; any other body as it is. */
-    private static String unwrapSns(String body) {
+    private static String unwrapSns(String body, ObjectMapper json) {
         if (body == null || !body.contains("\"Notification\"")) {
             return body;
         }
         try {
-            JsonNode envelope = JSON.readTree(body);
+            JsonNode envelope = json.readTree(body);
             if (envelope != null && "Notification".equals(envelope.path("Type").asText())
                     && envelope.path("TopicArn").isTextual() && envelope.path("Message").isTextual()) {
                 return envelope.get("Message").asText();

@@ -17,7 +17,7 @@ class InboundMessageTest {
     void everyRecordOfAStandardQueueBatchIsReadInOrderWithoutAGroup() {
         JsonNode event = EventFixtures.read("sqs-batch.json");
 
-        List<InboundMessage> messages = InboundMessage.ofSqs(event);
+        List<InboundMessage> messages = InboundMessage.ofSqs(event, EventFixtures.JSON);
 
         assertEquals(List.of("d9144555-9a4f-4ec3-99a0-34ce359b4b54", "e9144555-9a4f-4ec3-99a0-34ce359b4b54",
                 "f9144555-9a4f-4ec3-99a0-34ce359b4b54"), messages.stream().map(InboundMessage::messageId).toList());
@@ -33,7 +33,7 @@ class InboundMessageTest {
         fifo(event, 1, "customer-9", "2");
         fifo(event, 2, "customer-7", "3");
 
-        List<InboundMessage> messages = InboundMessage.ofSqs(event);
+        List<InboundMessage> messages = InboundMessage.ofSqs(event, EventFixtures.JSON);
 
         assertEquals(List.of("customer-7", "customer-9", "customer-7"),
                 messages.stream().map(InboundMessage::messageGroupId).toList());
@@ -44,7 +44,7 @@ class InboundMessageTest {
         ObjectNode event = EventFixtures.read("sqs-single.json");
         attributes(event, 0).put("MessageGroupId", 7);
 
-        assertNull(InboundMessage.ofSqs(event).get(0).messageGroupId());
+        assertNull(InboundMessage.ofSqs(event, EventFixtures.JSON).get(0).messageGroupId());
     }
 
     @Test
@@ -52,14 +52,16 @@ class InboundMessageTest {
         ObjectNode event = EventFixtures.read("sqs-single.json");
         ((ObjectNode) event.get("Records").get(0)).remove("body");
 
-        assertEquals("", InboundMessage.ofSqs(EventFixtures.read("sqs-empty-body.json")).get(0).body());
-        assertEquals("d9144555-9a4f-4ec3-99a0-34ce359b4b54", InboundMessage.ofSqs(event).get(0).messageId());
-        assertNull(InboundMessage.ofSqs(event).get(0).body());
+        assertEquals("", InboundMessage.ofSqs(EventFixtures.read("sqs-empty-body.json"), EventFixtures.JSON).get(0).body());
+        assertEquals("d9144555-9a4f-4ec3-99a0-34ce359b4b54",
+                InboundMessage.ofSqs(event, EventFixtures.JSON).get(0).messageId());
+        assertNull(InboundMessage.ofSqs(event, EventFixtures.JSON).get(0).body());
     }
 
     @Test
     void anSnsEnvelopeInAnSqsRecordIsUnwrappedToItsMessageKeepingTheRecordsId() {
-        List<InboundMessage> messages = InboundMessage.ofSqs(EventFixtures.read("sqs-sns-envelope.json"));
+        List<InboundMessage> messages = InboundMessage.ofSqs(EventFixtures.read("sqs-sns-envelope.json"),
+                EventFixtures.JSON);
 
         assertEquals(List.of(new InboundMessage("79406a00-bf15-46ca-978c-22c3613fcb30",
                 "{\"message\": \"hello world\", \"username\": \"lessa\"}", null)), messages);
@@ -67,7 +69,8 @@ class InboundMessageTest {
 
     @Test
     void anSnsEnvelopeFromAFifoTopicKeepsTheQueuesMessageGroup() {
-        InboundMessage message = InboundMessage.ofSqs(EventFixtures.read("sqs-sns-envelope-fifo.json")).get(0);
+        InboundMessage message = InboundMessage.ofSqs(EventFixtures.read("sqs-sns-envelope-fifo.json"),
+                EventFixtures.JSON).get(0);
 
         assertEquals("69bc4bbd-ed69-4325-a434-85c3b428ceab", message.messageId());
         assertEquals("powertools-test", message.messageGroupId());
@@ -80,7 +83,7 @@ class InboundMessageTest {
         String body = "{\"input\":\"Notification of a refund\",\"labels\":[\"billing\",\"bug\"]}";
         ((ObjectNode) event.get("Records").get(0)).put("body", body);
 
-        assertEquals(body, InboundMessage.ofSqs(event).get(0).body());
+        assertEquals(body, InboundMessage.ofSqs(event, EventFixtures.JSON).get(0).body());
     }
 
     @Test
@@ -112,7 +115,7 @@ class InboundMessageTest {
 
     @Test
     void anEventWithoutRecordsHasNoMessages() {
-        assertEquals(List.of(), InboundMessage.ofSqs(EventFixtures.JSON.createObjectNode()));
+        assertEquals(List.of(), InboundMessage.ofSqs(EventFixtures.JSON.createObjectNode(), EventFixtures.JSON));
     }
 
     private static void fifo(ObjectNode event, int record, String group, String sequence) {

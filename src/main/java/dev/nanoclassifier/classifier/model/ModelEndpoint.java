@@ -60,6 +60,7 @@ public final class ModelEndpoint implements ModelStep {
     private final String authorization;
     private final ModelCallTracing tracing;
     private final ChatCompletionsClient client;
+    private final ObjectMapper json;
     private final CircuitBreaker breaker;
     private final ClassifierConfig.Timeouts timeouts;
     private final ClassifierConfig.Retry retry;
@@ -95,6 +96,7 @@ public final class ModelEndpoint implements ModelStep {
         String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
         this.completionsUrl = base + "chat/completions";
         this.tracing = tracing;
+        this.json = mapper;
         this.authorization = "Bearer " + apiKey;
         this.timeouts = config.timeouts();
         this.retry = config.retry();
@@ -250,7 +252,7 @@ public final class ModelEndpoint implements ModelStep {
         int status = response.status();
         long retryAfter = RetryPolicy.retryAfterMillis(response.header("retry-after-ms"),
                 response.header("Retry-After"), System.currentTimeMillis());
-        ProviderError error = status == 402 || status == 403 || status == 429 ? ProviderError.of(response.body())
+        ProviderError error = status == 402 || status == 403 || status == 429 ? ProviderError.of(json, response.body())
                 : ProviderError.NONE;
         FailureReason reason = RetryPolicy.reasonOf(status, error);
         ModelCallException failure = switch (reason) {

@@ -14,15 +14,13 @@ record ProviderError(boolean insufficientQuota, boolean flaggedInput) {
 
     static final ProviderError NONE = new ProviderError(false, false);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Reads an error body; anything unreadable says nothing. */
-    static ProviderError of(String body) {
+    /** Reads an error body with the application's mapper; anything unreadable says nothing. */
+    static ProviderError of(ObjectMapper json, String body) {
         if (body == null || body.isBlank()) {
             return NONE;
         }
         try {
-            return of(JSON.readTree(body).path("error"));
+            return of(json.readTree(body).path("error"));
         } catch (Exception notJson) {
             return NONE;
         }

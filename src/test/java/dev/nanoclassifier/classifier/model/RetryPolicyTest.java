@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The retry decision of a model endpoint, without HTTP or Quarkus: backoff, the endpoint's
  * {@code retry-after-ms}/{@code Retry-After}, {@code x-should-retry}, which statuses are retried and
@@ -22,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * honoured up to 10 s, a try needs at least 150 ms.
  */
 class RetryPolicyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final long INITIAL = 100;
     private static final long MAX_BACKOFF = 2_000;
@@ -133,7 +137,7 @@ class RetryPolicyTest {
 
     @Test
     void a429WithoutQuotaLeftIsNotARateLimitAndIsNotRetried() throws IOException {
-        ProviderError error = ProviderError.of(provider("openai-insufficient-quota-429.json"));
+        ProviderError error = ProviderError.of(JSON, provider("openai-insufficient-quota-429.json"));
 
         FailureReason reason = RetryPolicy.reasonOf(429, error);
 
@@ -143,14 +147,14 @@ class RetryPolicyTest {
 
     @Test
     void anOrdinaryRateLimitBodyIsStillARateLimit() throws IOException {
-        ProviderError error = ProviderError.of(provider("openai-rate-limit-429.json"));
+        ProviderError error = ProviderError.of(JSON, provider("openai-rate-limit-429.json"));
 
         assertEquals(FailureReason.RATE_LIMITED, RetryPolicy.reasonOf(429, error));
     }
 
     @Test
     void a403ForFlaggedInputIsARefusalNotABadKeyAndIsNotRetried() throws IOException {
-        ProviderError error = ProviderError.of(provider("openrouter-moderation-403.json"));
+        ProviderError error = ProviderError.of(JSON, provider("openrouter-moderation-403.json"));
 
         FailureReason reason = RetryPolicy.reasonOf(403, error);
 
