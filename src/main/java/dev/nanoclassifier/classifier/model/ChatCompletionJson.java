@@ -281,7 +281,7 @@ final class ChatCompletionJson {
             return p.getIntValue();
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return (int) p.getDoubleValue();
+            return p.getValueAsInt(); // truncated, as binding accepts a float for an int; out of range is an error
         }
         if (t == JsonToken.VALUE_STRING) {
             String s = p.getText().trim();

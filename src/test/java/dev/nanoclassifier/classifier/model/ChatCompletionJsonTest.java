@@ -137,6 +137,7 @@ class ChatCompletionJsonTest {
             "{\"usage\":{\"prompt_tokens\":\"twelve\"}}",
             "{\"usage\":{\"prompt_tokens\":{}}}",
             "{\"usage\":{\"prompt_tokens\":99999999999}}",
+            "{\"usage\":{\"prompt_tokens\":1e20}}",
             "{\"usage\":{\"cost\":\"cheap\"}}",
             "{\"usage\":{\"prompt_tokens_details\":5}}",
             "{\"usage\":{\"cost_details\":[]}}",
