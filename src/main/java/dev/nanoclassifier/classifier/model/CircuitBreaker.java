@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
  * <li><b>half-open</b>: at most {@code successThreshold} trial calls go out; as many successes
  * close it (with an empty window), one failure opens it again.</li>
  * </ul>
- * A call let through with {@link #tryAcquire} is reported once, with {@link #record}. A result that
- * arrives after the breaker has changed state (another call opened it meanwhile) changes nothing.
+ * A call let through with {@link #tryAcquire} is reported once, with {@link #record}, or handed back
+ * with {@link #release} when it was not made after all. A result that arrives after the breaker has
+ * changed state (another call opened it meanwhile) changes nothing.
  */
 final class CircuitBreaker {
 
@@ -95,6 +96,13 @@ final class CircuitBreaker {
         recorded++;
         if (failed && recorded >= windowSize && failures >= failureThreshold) {
             toOpen();
+        }
+    }
+
+    /** A call let through but not made (no time was left for it): counted neither way; a trial goes back. */
+    synchronized void release(Permit permit) {
+        if (permit.generation() == generation && permit.trial()) {
+            trials--;
         }
     }
 

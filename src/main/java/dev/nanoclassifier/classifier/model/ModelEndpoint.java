@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -39,12 +38,6 @@ import dev.nanoclassifier.observability.ModelCallTracing;
 public final class ModelEndpoint implements ModelStep {
 
     private static final Logger LOG = Logger.getLogger(ModelEndpoint.class);
-    /**
-     * Failures that say nothing about the endpoint's health, so the circuit breaker does not count
-     * them: no time was left to try, or this request's input was refused (a run of flagged inputs
-     * must not cut everyone else off).
-     */
-    private static final Set<FailureReason> NOT_ENDPOINT_HEALTH = Set.of(FailureReason.DEADLINE, FailureReason.REFUSED);
 
     /** Models that reject {@code reasoning_effort: "none"}, which came with gpt-5.1: gpt-5, -mini, -nano and the o-series. */
     private static final Pattern BEFORE_NONE = Pattern.compile("(^|/)(gpt-5(-mini|-nano)?(-\\d{4}-\\d{2}-\\d{2})?|o\\d[\\w.-]*)$");
@@ -151,7 +144,7 @@ public final class ModelEndpoint implements ModelStep {
                 blockLogged.set(false);
                 return answer;
             } catch (ModelCallException e) {
-                breaker.record(permit, !NOT_ENDPOINT_HEALTH.contains(e.reason()));
+                reportToBreaker(permit, e);
                 failure = e;
             } catch (RuntimeException e) {
                 breaker.record(permit, true);
@@ -164,6 +157,19 @@ public final class ModelEndpoint implements ModelStep {
                 throw failure;
             }
             pause(failure.retryDelayMs());
+        }
+    }
+
+    /**
+     * What a failed try tells the breaker. A try not made for lack of time says nothing about the
+     * endpoint: it counts neither way (a half-open breaker's trial goes back). A refused input is an
+     * answer from a working endpoint: a run of flagged inputs must not cut everyone else off.
+     */
+    private void reportToBreaker(CircuitBreaker.Permit permit, ModelCallException failure) {
+        if (failure.reason() == FailureReason.DEADLINE) {
+            breaker.release(permit);
+        } else {
+            breaker.record(permit, failure.reason() != FailureReason.REFUSED);
         }
     }
 

@@ -126,6 +126,29 @@ class CircuitBreakerStatesTest {
     }
 
     @Test
+    void aTrialNotMadeGoesBackWithoutClosingOrOpening() {
+        open();
+        now += 30_000;
+        Permit notMade = breaker.tryAcquire();
+
+        breaker.release(notMade);
+
+        Permit trial = breaker.tryAcquire();
+        assertNotNull(trial, "the trial slot is free again");
+        assertTrue(trial.trial(), "still half-open: a call not made closes nothing");
+    }
+
+    @Test
+    void aCallNotMadeDoesNotFillTheWindow() {
+        for (int i = 0; i < 3; i++) {
+            call(true);
+        }
+        breaker.release(breaker.tryAcquire());
+
+        assertNotNull(breaker.tryAcquire(), "3 results still do not fill a window of 4");
+    }
+
+    @Test
     void aResultFromBeforeTheBreakerOpenedChangesNothing() {
         Permit late = breaker.tryAcquire();
         open();
