@@ -1,7 +1,6 @@
 package dev.nanoclassifier.result;
 
 import java.io.IOException;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -26,32 +25,13 @@ public record Attempt(String step, String outcome, long ms, Integer tries, Strin
     @Override
     public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
         g.writeStartObject();
-        if (step != null) {
-            g.writeStringField("step", step);
-        }
-        if (outcome != null) {
-            g.writeStringField("outcome", outcome);
-        }
+        WritesOwnJson.writeStringFieldIfSet(g, "step", step);
+        WritesOwnJson.writeStringFieldIfSet(g, "outcome", outcome);
         g.writeNumberField("ms", ms);
         if (tries != null) {
             g.writeNumberField("tries", tries);
         }
-        if (repaired != null) {
-            g.writeStringField("repaired", repaired);
-        }
+        WritesOwnJson.writeStringFieldIfSet(g, "repaired", repaired);
         g.writeEndObject();
-    }
-
-    /** A list of attempts as a JSON array, or {@code null}. */
-    static void writeAll(JsonGenerator g, SerializerProvider provider, List<Attempt> attempts) throws IOException {
-        if (attempts == null) {
-            g.writeNull();
-            return;
-        }
-        g.writeStartArray();
-        for (Attempt attempt : attempts) {
-            attempt.serialize(g, provider);
-        }
-        g.writeEndArray();
     }
 }

@@ -82,12 +82,8 @@ public record ClassificationResult(
         g.writeStartObject();
         g.writeStringField("id", id);
         g.writeStringField("task", task);
-        if (classifier != null) {
-            g.writeStringField("classifier", classifier);
-        }
-        if (label != null) {
-            g.writeStringField("label", label);
-        }
+        WritesOwnJson.writeStringFieldIfSet(g, "classifier", classifier);
+        WritesOwnJson.writeStringFieldIfSet(g, "label", label);
         if (labels != null) {
             g.writeArrayFieldStart("labels");
             for (String l : labels) {
@@ -96,17 +92,12 @@ public record ClassificationResult(
             g.writeEndArray();
         }
         if (ranking != null) {
-            g.writeArrayFieldStart("ranking");
-            for (RankedItem item : ranking) {
-                item.serialize(g, provider);
-            }
-            g.writeEndArray();
+            WritesOwnJson.writeArrayField(g, provider, "ranking", ranking);
         }
         g.writeStringField("model", model);
         g.writeBooleanField("degraded", degraded);
         g.writeStringField("reason", reason);
-        g.writeFieldName("attempts");
-        Attempt.writeAll(g, provider, attempts);
+        WritesOwnJson.writeArrayField(g, provider, "attempts", attempts);
         g.writeFieldName("usage");
         if (usage == null) {
             g.writeNull();
@@ -115,11 +106,7 @@ public record ClassificationResult(
         }
         g.writeBooleanField("truncated", truncated);
         if (truncations != null && !truncations.isEmpty()) {
-            g.writeArrayFieldStart("truncations");
-            for (Truncation truncation : truncations) {
-                truncation.serialize(g, provider);
-            }
-            g.writeEndArray();
+            WritesOwnJson.writeArrayField(g, provider, "truncations", truncations);
         }
         g.writeBooleanField("cached", cached);
         g.writeNumberField("latencyMs", latencyMs);

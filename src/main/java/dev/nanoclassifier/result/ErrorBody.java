@@ -22,21 +22,12 @@ public record ErrorBody(Error error) implements WritesOwnJson {
         @Override
         public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
             g.writeStartObject();
-            if (code != null) {
-                g.writeStringField("code", code);
-            }
-            if (message != null) {
-                g.writeStringField("message", message);
-            }
-            if (field != null) {
-                g.writeStringField("field", field);
-            }
-            if (reason != null) {
-                g.writeStringField("reason", reason);
-            }
+            WritesOwnJson.writeStringFieldIfSet(g, "code", code);
+            WritesOwnJson.writeStringFieldIfSet(g, "message", message);
+            WritesOwnJson.writeStringFieldIfSet(g, "field", field);
+            WritesOwnJson.writeStringFieldIfSet(g, "reason", reason);
             if (attempts != null) {
-                g.writeFieldName("attempts");
-                Attempt.writeAll(g, provider, attempts);
+                WritesOwnJson.writeArrayField(g, provider, "attempts", attempts);
             }
             g.writeEndObject();
         }
