@@ -91,14 +91,12 @@ final class ChatCompletionJson {
     /** The answer; null when the body is JSON {@code null}. */
     ChatCompletionResponse read(byte[] body) throws IOException {
         try (JsonParser p = mapper.createParser(body)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
+            if (p.nextToken() == null) {
                 throw MismatchedInputException.from(p, ChatCompletionResponse.class, "empty answer body");
             }
-            if (first == JsonToken.VALUE_NULL) {
+            if (!objectOrNull(p, "the answer")) {
                 return null;
             }
-            startObject(p, "the answer");
             String id = null;
             String model = null;
             String serviceTier = null;
@@ -137,10 +135,9 @@ final class ChatCompletionJson {
     }
 
     private static Choice choice(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!objectOrNull(p, "a choice")) {
             return null;
         }
-        startObject(p, "a choice");
         Integer index = null;
         ResponseMessage message = null;
         String finishReason = null;
@@ -160,10 +157,9 @@ final class ChatCompletionJson {
     }
 
     private static ResponseMessage message(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!objectOrNull(p, "a message")) {
             return null;
         }
-        startObject(p, "a message");
         String role = null;
         String content = null;
         String refusal = null;
@@ -181,10 +177,9 @@ final class ChatCompletionJson {
     }
 
     private static Usage usage(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!objectOrNull(p, "usage")) {
             return null;
         }
-        startObject(p, "usage");
         Integer promptTokens = null;
         Integer completionTokens = null;
         PromptTokensDetails promptDetails = null;
@@ -214,10 +209,9 @@ final class ChatCompletionJson {
     }
 
     private static CostDetails costDetails(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (!objectOrNull(p, "cost_details")) {
             return null;
         }
-        startObject(p, "cost_details");
         BigDecimal upstream = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -236,7 +230,9 @@ final class ChatCompletionJson {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return false;
         }
-        startObject(p, what);
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw MismatchedInputException.from(p, Object.class, what + " is not a JSON object");
+        }
         return true;
     }
 
@@ -253,12 +249,6 @@ final class ChatCompletionJson {
             }
         }
         return value;
-    }
-
-    private static void startObject(JsonParser p, String what) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw MismatchedInputException.from(p, Object.class, what + " is not a JSON object");
-        }
     }
 
     private static String text(JsonParser p) throws IOException {
