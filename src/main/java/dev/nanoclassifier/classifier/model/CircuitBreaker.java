@@ -24,6 +24,10 @@ final class CircuitBreaker {
     record Permit(long generation, boolean trial) {
     }
 
+    private enum State {
+        CLOSED, OPEN, HALF_OPEN
+    }
+
     private final int windowSize;
     private final int failureThreshold;
     private final long delayMs;
@@ -35,8 +39,7 @@ final class CircuitBreaker {
     private int recorded;
     private int failures;
     private long generation;
-    private boolean open;
-    private boolean halfOpen;
+    private State state = State.CLOSED;
     private long openedAtMs;
     private int trials;
     private int trialSuccesses;
@@ -56,13 +59,13 @@ final class CircuitBreaker {
 
     /** A permit for one call, or null when the breaker is open (or half-open with its trials out). */
     synchronized Permit tryAcquire() {
-        if (open) {
+        if (state == State.OPEN) {
             if (clockMs.getAsLong() - openedAtMs < delayMs) {
                 return null;
             }
             toHalfOpen();
         }
-        if (halfOpen) {
+        if (state == State.HALF_OPEN) {
             if (trials >= successThreshold) {
                 return null;
             }
@@ -108,22 +111,20 @@ final class CircuitBreaker {
 
     private void toOpen() {
         generation++;
-        open = true;
-        halfOpen = false;
+        state = State.OPEN;
         openedAtMs = clockMs.getAsLong();
     }
 
     private void toHalfOpen() {
         generation++;
-        open = false;
-        halfOpen = true;
+        state = State.HALF_OPEN;
         trials = 0;
         trialSuccesses = 0;
     }
 
     private void toClosed() {
         generation++;
-        halfOpen = false;
+        state = State.CLOSED;
         recorded = 0;
         failures = 0;
         Arrays.fill(window, false);
