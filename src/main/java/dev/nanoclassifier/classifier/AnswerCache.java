@@ -1,5 +1,6 @@
 package dev.nanoclassifier.classifier;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -21,7 +22,7 @@ final class AnswerCache {
     private record Entry(ClassificationResult result, long writtenAt) {
     }
 
-    AnswerCache(int maxSize, java.time.Duration ttl, LongSupplier nanoClock) {
+    AnswerCache(int maxSize, Duration ttl, LongSupplier nanoClock) {
         if (maxSize < 0) {
             throw new IllegalArgumentException("classifier.cache.max-size must not be negative, was " + maxSize);
         }
