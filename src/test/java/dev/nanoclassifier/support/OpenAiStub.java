@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -37,7 +40,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     private boolean keyInParameterStore;
     private boolean tls;
     /** The JVM's HTTPS default before a TLS stub replaced it; put back on stop. */
-    private javax.net.ssl.SSLSocketFactory jvmDefaultTls;
+    private SSLSocketFactory jvmDefaultTls;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -101,7 +104,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
         }
         if (tls) {
             TestTls.trustProperties().keySet().forEach(System::clearProperty);
-            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(jvmDefaultTls);
+            HttpsURLConnection.setDefaultSSLSocketFactory(jvmDefaultTls);
         }
     }
 

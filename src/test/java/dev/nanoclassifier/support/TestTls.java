@@ -3,9 +3,16 @@ package dev.nanoclassifier.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A throw-away certificate for 127.0.0.1 made with the JDK's keytool: a PKCS12 key store for the
@@ -57,18 +64,18 @@ public final class TestTls {
      * Makes HTTPS connections of this JVM trust only the stub's certificate, as the
      * {@link #trustProperties()} do in a JVM started with them; returns the factory it replaced.
      */
-    public static javax.net.ssl.SSLSocketFactory trustOnlyTheStub() {
+    public static SSLSocketFactory trustOnlyTheStub() {
         try (var in = Files.newInputStream(TRUST_STORE)) {
-            java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(in, PASSWORD.toCharArray());
-            var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
-            var context = javax.net.ssl.SSLContext.getInstance("TLS");
+            var context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
-            javax.net.ssl.SSLSocketFactory before = javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
-            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
+            SSLSocketFactory before = HttpsURLConnection.getDefaultSSLSocketFactory();
+            HttpsURLConnection.setDefaultSSLSocketFactory(context.getSocketFactory());
             return before;
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot load the test trust store", e);
         }
     }
